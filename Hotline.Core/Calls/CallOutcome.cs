@@ -1,0 +1,12 @@
+namespace Hotline.Core.Calls;
+
+public enum CallOutcome
+{
+    /// <summary>Still going on (or interrupted by a restart before it finished).</summary>
+    InProgress,
+    Answered,
+    SelfServed,
+    Abandoned,
+    /// <summary>Hung up in the IVR menu before reaching a queue or self-service.</summary>
+    Other,
+}

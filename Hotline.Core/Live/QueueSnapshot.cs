@@ -1,0 +1,3 @@
+namespace Hotline.Core.Live;
+
+public sealed record QueueSnapshot(string Name, int Waiting, double LongestWaitSeconds);

@@ -1,0 +1,3 @@
+namespace Hotline.Telephony;
+
+public sealed record SeatLoggedOut(DateTimeOffset At, string AgentId) : TelephonyEvent(At);

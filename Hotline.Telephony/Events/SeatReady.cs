@@ -1,0 +1,3 @@
+namespace Hotline.Telephony;
+
+public sealed record SeatReady(DateTimeOffset At, string AgentId) : TelephonyEvent(At);

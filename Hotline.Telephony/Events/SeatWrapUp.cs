@@ -1,0 +1,3 @@
+namespace Hotline.Telephony;
+
+public sealed record SeatWrapUp(DateTimeOffset At, string AgentId) : TelephonyEvent(At);

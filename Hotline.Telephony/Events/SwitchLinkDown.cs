@@ -1,0 +1,3 @@
+namespace Hotline.Telephony;
+
+public sealed record SwitchLinkDown(DateTimeOffset At, string Node, string Reason) : TelephonyEvent(At);

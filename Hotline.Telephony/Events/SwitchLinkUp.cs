@@ -1,0 +1,3 @@
+namespace Hotline.Telephony;
+
+public sealed record SwitchLinkUp(DateTimeOffset At, string Node) : TelephonyEvent(At);

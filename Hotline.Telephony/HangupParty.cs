@@ -1,0 +1,8 @@
+namespace Hotline.Telephony;
+
+public enum HangupParty
+{
+    Caller,
+    Agent,
+    System,
+}

@@ -1,0 +1,8 @@
+namespace Hotline.Telephony;
+
+public enum MonitorMode
+{
+    Listen,
+    Whisper,
+    Barge,
+}

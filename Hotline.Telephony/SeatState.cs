@@ -1,0 +1,11 @@
+namespace Hotline.Telephony;
+
+public enum SeatState
+{
+    LoggedOut,
+    Ready,
+    NotReady,
+    Ringing,
+    OnCall,
+    WrapUp,
+}

@@ -1,0 +1,14 @@
+using Hotline.Telephony.Simulation;
+
+namespace Hotline.Telephony;
+
+/// <summary>Settings under <c>Hotline:Telephony</c>.</summary>
+public sealed class TelephonyOptions
+{
+    public const string Section = "Hotline:Telephony";
+
+    /// <summary><c>Simulated</c> (default) or <c>Asterisk</c>.</summary>
+    public string Mode { get; set; } = "Simulated";
+
+    public SimulationOptions Simulation { get; set; } = new();
+}
