@@ -1,6 +1,22 @@
+using Hotline.Web.Apis;
+using Hotline.Web.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddHotlineConfiguration();
+builder.AddHotlineLogging();
+builder.AddHotlineCore();
+builder.AddHotlineTelephony();
+builder.AddHotlineLive();
+builder.AddHotlineAuth();
+builder.AddHotlineUi();
+
 var app = builder.Build();
-app.MapGet("/", () => "Hotline");
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapAuthApi();
+app.MapLiveApi();
+app.MapHotlineUi();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

@@ -1,0 +1,58 @@
+using Hotline.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Hotline.Web.Extensions;
+
+public static class AuthExtensions
+{
+    private const string SelectorScheme = "Hotline";
+
+    /// <summary>
+    /// Cookie sign-in for people and the device-token scheme for wallboards; a selector picks the token
+    /// scheme whenever a request presents a token, so each endpoint needs only its role policy.
+    /// </summary>
+    public static WebApplicationBuilder AddHotlineAuth(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "Cookie or device token", o => o.ForwardDefaultSelector = context =>
+                DeviceTokenHandler.TokenOf(context.Request) is null
+                    ? CookieAuthenticationDefaults.AuthenticationScheme
+                    : DeviceTokenHandler.SchemeName)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/login";
+                o.LogoutPath = "/logout";
+                o.AccessDeniedPath = "/access-denied";
+                o.Cookie.Name = "hotline.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.SlidingExpiration = true;
+                // Machines calling the API or hub get status codes, not a redirect to the sign-in page.
+                o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, DeviceTokenHandler>(DeviceTokenHandler.SchemeName, null);
+
+        builder.Services.AddAuthorization(HotlinePolicies.Add);
+        builder.Services.AddCascadingAuthenticationState();
+        return builder;
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,46 @@
+using Hotline.Core;
+using Hotline.Core.Calls;
+using Hotline.Core.Data;
+using Hotline.Core.Live;
+using Hotline.Core.Security;
+using Hotline.Web.Configuration;
+using Hotline.Web.Startup;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Web.Extensions;
+
+public static class CoreExtensions
+{
+    /// <summary>KPI settings, the database (migrated at start, demo users loaded) and the stores.</summary>
+    public static WebApplicationBuilder AddHotlineCore(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<HotlineOptions>().BindConfiguration(HotlineOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HotlineOptions>, HotlineOptionsValidator>();
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString = configuration.GetConnectionString("Hotline") ?? options.ConnectionString)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HotlineOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        services.AddSingleton<ConnectionFactory>();
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<CallStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<PasswordHasher<UserAccount>>();
+        services.AddSingleton<LiveState>();
+        services.AddSingleton<CallRecorder>();
+
+        // First hosted service: everything after it may read the database.
+        services.AddHostedService<DatabaseInitializer>();
+        return builder;
+    }
+}

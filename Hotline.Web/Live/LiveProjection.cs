@@ -1,0 +1,80 @@
+using Hotline.Core.Agents;
+using Hotline.Core.Calls;
+using Hotline.Core.Live;
+using Hotline.Telephony;
+
+namespace Hotline.Web.Live;
+
+/// <summary>
+/// The live projection and the call recorder behind one lock: the ingest applies events, the publisher and
+/// the API take snapshots, the flusher drains records. Neither <see cref="LiveState"/> nor
+/// <see cref="CallRecorder"/> is thread-safe on its own.
+/// </summary>
+public sealed class LiveProjection(LiveState state, CallRecorder recorder)
+{
+    // Bounds the time the lock is held while a burst is applied, so snapshots are not starved.
+    private const int MaxBatch = 4096;
+
+    private readonly Lock _gate = new();
+
+    public long EventsApplied
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return state.EventsApplied;
+            }
+        }
+    }
+
+    public void Apply(TelephonyEvent e)
+    {
+        lock (_gate)
+        {
+            state.Apply(e);
+            recorder.Apply(e);
+        }
+    }
+
+    /// <summary>Applies the events already waiting in <paramref name="reader"/>, in order; returns how many.</summary>
+    public int ApplyAvailable(System.Threading.Channels.ChannelReader<TelephonyEvent> reader)
+    {
+        var applied = 0;
+        lock (_gate)
+        {
+            while (applied < MaxBatch && reader.TryRead(out var e))
+            {
+                state.Apply(e);
+                recorder.Apply(e);
+                applied++;
+            }
+        }
+
+        return applied;
+    }
+
+    public void Restore(IEnumerable<CallRecord> calls, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            state.Restore(calls, now);
+        }
+    }
+
+    public LiveSnapshot Snapshot(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return state.Snapshot(now);
+        }
+    }
+
+    public void Drain(List<CallRecord> calls, List<SeatInterval> intervals)
+    {
+        lock (_gate)
+        {
+            recorder.Drain(calls, intervals);
+        }
+    }
+}

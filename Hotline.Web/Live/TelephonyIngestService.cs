@@ -1,0 +1,206 @@
+using Hotline.Core;
+using Hotline.Core.Agents;
+using Hotline.Core.Calls;
+using Hotline.Telephony;
+using Hotline.Telephony.Simulation;
+using Hotline.Web.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Web.Live;
+
+/// <summary>
+/// The one ordered consumer of <see cref="ITelephony.Events"/>: applies each event to the live projection
+/// and the call recorder, and writes the recorded calls and seat intervals to the database in batches.
+/// On start it restores today's totals from the database before the switch produces anything; on stop it
+/// stops the switch, applies what is left in the channel and flushes everything.
+/// </summary>
+public sealed class TelephonyIngestService(
+    ITelephony telephony,
+    LiveProjection projection,
+    CallStore store,
+    IOptions<HotlineOptions> hotline,
+    IOptions<DemoOptions> demo,
+    TimeProvider time,
+    ILogger<TelephonyIngestService> logger) : BackgroundService
+{
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(500);
+
+    // Kept across failed flushes: a database outage delays writes but never drops them.
+    private readonly Dictionary<string, CallRecord> _pendingCalls = [];
+    private readonly List<SeatInterval> _pendingIntervals = [];
+    private readonly List<CallRecord> _drainedCalls = [];
+    private readonly SemaphoreSlim _flushGate = new(1, 1);
+    private readonly TaskCompletionSource _switchStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DateTimeOffset _dayStart;
+    private int _restoredCalls;
+
+    /// <summary>Completes when the switch has started (after the demo fast-forward, if any, was produced).</summary>
+    public Task SwitchStarted => _switchStarted.Task;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Restore before the host reports started, so the first screen and API call show today's totals.
+        var now = time.GetUtcNow();
+        TimeZones.TryFind(hotline.Value.TimeZone, out var zone);
+        var (start, end) = TimeZones.LocalDay(now, zone ?? TimeZoneInfo.Utc);
+        _dayStart = start;
+        var calls = await store.LoadCallsAsync(start, end, cancellationToken);
+        projection.Restore(calls, now);
+        _restoredCalls = calls.Count;
+        logger.LogInformation("Restored {Count} calls of today (since {DayStart:O})", calls.Count, start);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The consumer runs before the switch starts: a fast-forward may produce more than the channel holds.
+        var consume = ConsumeAsync(stoppingToken);
+        var flush = FlushPeriodicallyAsync(stoppingToken);
+        try
+        {
+            await StartSwitchAsync(stoppingToken);
+            _switchStarted.TrySetResult();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            _switchStarted.TrySetCanceled(stoppingToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "The switch failed to start");
+            _switchStarted.TrySetException(ex);
+        }
+
+        await Task.WhenAll(consume, flush);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await telephony.StopAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Stopping the switch failed");
+        }
+
+        await base.StopAsync(cancellationToken);
+
+        // Whatever the switch wrote before it stopped is still in the channel: apply it so nothing is lost.
+        while (projection.ApplyAvailable(telephony.Events) > 0)
+        {
+        }
+
+        await FlushUntilDoneAsync(cancellationToken);
+    }
+
+    private async Task StartSwitchAsync(CancellationToken cancellationToken)
+    {
+        if (demo.Value.Enabled && _restoredCalls == 0 && telephony is SimulatedSwitch)
+        {
+            // TODO(sim): call FastForwardAsync(_dayStart) once SimulatedSwitch has it, so a fresh demo
+            // shows a realistic day so far instead of an empty board.
+            logger.LogInformation("Demo mode with an empty day: the simulation would start from {DayStart:O}", _dayStart);
+        }
+
+        await telephony.StartAsync(cancellationToken);
+    }
+
+    private async Task ConsumeAsync(CancellationToken cancellationToken)
+    {
+        var reader = telephony.Events;
+        try
+        {
+            while (await reader.WaitToReadAsync(cancellationToken))
+            {
+                projection.ApplyAvailable(reader);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task FlushPeriodicallyAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(FlushInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await FlushAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task FlushUntilDoneAsync(CancellationToken cancellationToken)
+    {
+        while (!await FlushAsync(CancellationToken.None))
+        {
+            try
+            {
+                await Task.Delay(FlushInterval, time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                logger.LogCritical(
+                    "Shutdown timed out with {Calls} call records and {Intervals} seat intervals not written",
+                    _pendingCalls.Count, _pendingIntervals.Count);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Drains the recorder and writes everything pending; false when the database refused.</summary>
+    internal async Task<bool> FlushAsync(CancellationToken cancellationToken)
+    {
+        await _flushGate.WaitAsync(CancellationToken.None);
+        try
+        {
+            _drainedCalls.Clear();
+            projection.Drain(_drainedCalls, _pendingIntervals);
+            foreach (var call in _drainedCalls)
+            {
+                _pendingCalls[call.CallId] = call;
+            }
+
+            if (_pendingCalls.Count > 0)
+            {
+                await store.UpsertCallsAsync(_pendingCalls.Values.ToList(), cancellationToken);
+                _pendingCalls.Clear();
+            }
+
+            if (_pendingIntervals.Count > 0)
+            {
+                await store.InsertIntervalsAsync(_pendingIntervals.ToList(), cancellationToken);
+                _pendingIntervals.Clear();
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Writing {Calls} call records and {Intervals} seat intervals failed; keeping them to retry",
+                _pendingCalls.Count, _pendingIntervals.Count);
+            return false;
+        }
+        finally
+        {
+            _flushGate.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _flushGate.Dispose();
+        base.Dispose();
+    }
+}

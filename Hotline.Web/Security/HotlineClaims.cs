@@ -1,0 +1,9 @@
+namespace Hotline.Web.Security;
+
+/// <summary>Claim types the product adds besides name and role.</summary>
+public static class HotlineClaims
+{
+    public const string AgentId = "hotline:agent_id";
+    public const string Extension = "hotline:extension";
+    public const string DisplayName = "hotline:display_name";
+}

@@ -1,0 +1,29 @@
+using Hotline.Core.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Hotline.Web.Security;
+
+/// <summary>Authorization policies, one per kind of page or endpoint.</summary>
+public static class HotlinePolicies
+{
+    /// <summary>/wallboard: a wallboard device, or a supervisor, official or admin.</summary>
+    public const string Wallboard = "Wallboard";
+
+    /// <summary>/supervisor.</summary>
+    public const string Supervisor = "Supervisor";
+
+    /// <summary>/agent: agents only (their own seat).</summary>
+    public const string Agent = "Agent";
+
+    /// <summary>The snapshot API and the live hub: every role but Department, or a wallboard device.</summary>
+    public const string LiveData = "LiveData";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(Wallboard, p => p.RequireRole(Roles.Wallboard, Roles.Supervisor, Roles.Official, Roles.Admin));
+        options.AddPolicy(Supervisor, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        options.AddPolicy(Agent, p => p.RequireRole(Roles.Agent));
+        options.AddPolicy(LiveData, p => p.RequireRole(
+            Roles.Wallboard, Roles.Agent, Roles.BackOffice, Roles.Supervisor, Roles.Official, Roles.Admin));
+    }
+}
