@@ -20,6 +20,16 @@ public class LiveStateWindowTests
     }
 
     [Fact]
+    public void A_call_leaves_the_last_15_minutes_fifteen_minutes_after_the_minute_it_arrived()
+    {
+        var state = Run(SelfServed("c1", Base.AddSeconds(20)));
+
+        Assert.Equal(1, state.Snapshot(Base.AddMinutes(14).AddSeconds(59)).Last15Minutes.Offered);
+        Assert.Equal(0, state.Snapshot(Base.AddMinutes(15)).Last15Minutes.Offered);
+        Assert.Equal(1, state.Snapshot(Base.AddMinutes(15)).LastHour.Offered);
+    }
+
+    [Fact]
     public void A_call_leaves_the_last_hour_sixty_minutes_after_the_minute_it_arrived()
     {
         var state = Run(SelfServed("c1", Base.AddSeconds(20)));
