@@ -133,4 +133,22 @@ public class LiveStateRestoreTests
         Assert.Equal(SeatState.Ready, SeatOf(snapshot, "A1").State);
         Assert.Equal(2, SeatOf(snapshot, "A1").CallsToday);
     }
+
+    [Fact]
+    public void Restored_waiting_calls_show_the_longest_wait_whatever_order_the_records_come_in()
+    {
+        var restored = NewState();
+        restored.Restore(
+        [
+            new CallRecord { CallId = "w2", Queue = Queue, ArrivedAt = Now.AddSeconds(-40), QueuedAt = Now.AddSeconds(-30) },
+            new CallRecord { CallId = "w1", Queue = Queue, ArrivedAt = Now.AddSeconds(-100), QueuedAt = Now.AddSeconds(-90) },
+            new CallRecord { CallId = "w3", Queue = Queue, ArrivedAt = Now.AddSeconds(-70), QueuedAt = Now.AddSeconds(-60) },
+        ], Now);
+
+        restored.Apply(new CallAbandoned(Now.AddSeconds(1), "w3", Queue, 61, 2));
+        var queue = QueueOf(restored.Snapshot(Now.AddSeconds(10)));
+
+        Assert.Equal(2, queue.Waiting);
+        Assert.Equal(100.0, queue.LongestWaitSeconds, 9);
+    }
 }
