@@ -520,7 +520,9 @@ public sealed class SimulationEngine
             return;
         }
 
+        // A new shift cancels a log-out still waiting for the previous shift's last call.
         seat.ShiftEnd = end;
+        seat.PendingLogOut = false;
         Schedule(end, new Happening(Kind.ShiftEnd, Seat: seat, Tag: end));
         if (_options.TakeBreaks)
         {
