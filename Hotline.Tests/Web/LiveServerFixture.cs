@@ -1,5 +1,4 @@
 using Hotline.Web.Live;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -35,12 +34,10 @@ public sealed class LiveServerFixture : IAsyncLifetime
     }
 
     /// <summary>A browser-like client: cookies kept, redirects visible.</summary>
-    public HttpClient Browser() => Factory.CreateClient(new WebApplicationFactoryClientOptions
+    public HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
     {
-        AllowAutoRedirect = false,
-        HandleCookies = true,
         BaseAddress = Address,
-    });
+    };
 
     public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
 }

@@ -159,7 +159,7 @@ public sealed class LiveServerTests(LiveServerFixture server) : IClassFixture<Li
         Assert.Equal("/supervisor", response.Headers.Location!.OriginalString);
         using var page = await browser.GetAsync("/supervisor", Ct);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("班长监控", await page.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("班长监控", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Ct)));
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class LiveServerTests(LiveServerFixture server) : IClassFixture<Li
         using var response = await browser.GetAsync("/agent", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("我的坐席 A003", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("我的坐席 A003", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)));
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class LiveServerTests(LiveServerFixture server) : IClassFixture<Li
         using var response = await browser.GetAsync($"/wallboard?token={HotlineAppFactory.DeviceToken}", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("排队等待", await response.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("排队等待", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)));
         Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("hotline.auth", StringComparison.Ordinal)));
     }
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Hotline.Core.Live;
 using Hotline.Web.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -34,6 +33,8 @@ public sealed class RestartTests
         Assert.True(totals.Offered > 100, $"the morning had calls ({totals.Offered})");
         Assert.True(totals.Answered > 0 && totals.SelfServed > 0, "calls were answered and self-served");
 
+        // Demo off: an empty restore must not be covered up by simulating the same morning again.
+        settings["Hotline:Demo:Enabled"] = "false";
         await using var second = new HotlineAppFactory(folder, settings, clock);
         using var client = second.CreateClient();
         await second.Services.GetRequiredService<TelephonyIngestService>().SwitchStarted.WaitAsync(TimeSpan.FromSeconds(30), Ct);

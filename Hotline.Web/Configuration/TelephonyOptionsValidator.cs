@@ -23,10 +23,10 @@ public sealed class TelephonyOptionsValidator : IValidateOptions<TelephonyOption
             return ValidateOptionsResult.Fail($"Hotline:Telephony:Mode must be Simulated or Asterisk (was '{options.Mode}')");
         }
 
-        if (!(options.Simulation.LoadFactor > 0))
+        var simulation = options.Simulation.Validate();
+        if (simulation.Count > 0)
         {
-            return ValidateOptionsResult.Fail(
-                $"Hotline:Telephony:Simulation:LoadFactor must be positive (was {options.Simulation.LoadFactor})");
+            return ValidateOptionsResult.Fail(simulation);
         }
 
         return ValidateOptionsResult.Success;

@@ -11,10 +11,22 @@ public static class TelephonyExtensions
     public static WebApplicationBuilder AddHotlineTelephony(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<TelephonyOptions>().BindConfiguration(TelephonyOptions.Section).ValidateOnStart();
+        services.AddOptions<TelephonyOptions>()
+            .BindConfiguration(TelephonyOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                // The simulation cuts its day curve in the product's time zone unless told otherwise.
+                if (configuration[$"{SimulationOptions.Section}:{nameof(SimulationOptions.TimeZone)}"] is null
+                    && configuration[$"{Hotline.Core.HotlineOptions.Section}:{nameof(Hotline.Core.HotlineOptions.TimeZone)}"] is { } zone
+                    && TimeZones.TryFind(zone, out _))
+                {
+                    options.Simulation.TimeZone = zone;
+                }
+            })
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelephonyOptions>, TelephonyOptionsValidator>();
-        services.AddSingleton<SimulatedSwitch>();
-        services.AddSingleton<ITelephony>(sp => sp.GetRequiredService<SimulatedSwitch>());
+        // One registration only: a second one (e.g. a forwarding factory) would be disposed twice.
+        services.AddSingleton<ITelephony, SimulatedSwitch>();
         return builder;
     }
 }

@@ -29,6 +29,7 @@ public sealed class TelephonyIngestService(
     private readonly Dictionary<string, CallRecord> _pendingCalls = [];
     private readonly List<SeatInterval> _pendingIntervals = [];
     private readonly List<CallRecord> _drainedCalls = [];
+    // Not disposed on purpose: the periodic flush and the final one on stop may overlap with disposal.
     private readonly SemaphoreSlim _flushGate = new(1, 1);
     private readonly TaskCompletionSource _switchStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset _dayStart;
@@ -97,11 +98,12 @@ public sealed class TelephonyIngestService(
 
     private async Task StartSwitchAsync(CancellationToken cancellationToken)
     {
-        if (demo.Value.Enabled && _restoredCalls == 0 && telephony is SimulatedSwitch)
+        if (demo.Value.Enabled && _restoredCalls == 0 && telephony is SimulatedSwitch simulation)
         {
-            // TODO(sim): call FastForwardAsync(_dayStart) once SimulatedSwitch has it, so a fresh demo
-            // shows a realistic day so far instead of an empty board.
-            logger.LogInformation("Demo mode with an empty day: the simulation would start from {DayStart:O}", _dayStart);
+            // A fresh demo shows a realistic day so far instead of an empty board.
+            logger.LogInformation("Demo mode with an empty day: simulating from {DayStart:O} to now", _dayStart);
+            await simulation.FastForwardAsync(_dayStart, cancellationToken);
+            return;
         }
 
         await telephony.StartAsync(cancellationToken);
@@ -196,11 +198,5 @@ public sealed class TelephonyIngestService(
         {
             _flushGate.Release();
         }
-    }
-
-    public override void Dispose()
-    {
-        _flushGate.Dispose();
-        base.Dispose();
     }
 }

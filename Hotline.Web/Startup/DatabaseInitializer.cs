@@ -1,5 +1,7 @@
 using Hotline.Core.Data;
 using Hotline.Core.Security;
+using Hotline.Telephony;
+using Hotline.Telephony.Simulation;
 using Hotline.Web.Configuration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -14,6 +16,7 @@ public sealed class DatabaseInitializer(
     UserStore users,
     PasswordHasher<UserAccount> hasher,
     IOptions<DemoOptions> demo,
+    ITelephony telephony,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -27,7 +30,8 @@ public sealed class DatabaseInitializer(
         logger.LogInformation("Database {Provider} migrated", database.Provider);
         if (demo.Value.Enabled)
         {
-            await DemoUsers.EnsureAsync(users, hasher, cancellationToken);
+            var roster = (telephony as SimulatedSwitch)?.Roster ?? [];
+            await DemoUsers.EnsureAsync(users, hasher, id => roster.FirstOrDefault(a => a.AgentId == id)?.Name, cancellationToken);
             logger.LogInformation("Demo users present (password {Password})", DemoUsers.Password);
         }
     }

@@ -8,7 +8,8 @@ public static class DemoUsers
 {
     public const string Password = "Demo@12345";
 
-    public static IReadOnlyList<UserAccount> Accounts(string passwordHash)
+    /// <param name="agentName">The seat's name for an agent id, so accounts and seats read alike.</param>
+    public static IReadOnlyList<UserAccount> Accounts(string passwordHash, Func<string, string?>? agentName = null)
     {
         var list = new List<UserAccount>();
         for (var i = 1; i <= 5; i++)
@@ -16,7 +17,7 @@ public static class DemoUsers
             list.Add(new UserAccount
             {
                 UserName = $"agent{i:00}",
-                DisplayName = $"话务员{i:00}",
+                DisplayName = agentName?.Invoke($"A{i:000}") ?? $"话务员{i:00}",
                 Role = Roles.Agent,
                 PasswordHash = passwordHash,
                 AgentId = $"A{i:000}",
@@ -32,10 +33,11 @@ public static class DemoUsers
         return list;
     }
 
-    public static async Task EnsureAsync(UserStore users, PasswordHasher<UserAccount> hasher, CancellationToken cancellationToken)
+    public static async Task EnsureAsync(
+        UserStore users, PasswordHasher<UserAccount> hasher, Func<string, string?>? agentName, CancellationToken cancellationToken)
     {
         string? hash = null;
-        foreach (var account in Accounts(""))
+        foreach (var account in Accounts("", agentName))
         {
             if (await users.FindByUserNameAsync(account.UserName, cancellationToken) is not null)
             {
