@@ -50,9 +50,13 @@ public sealed class LiveFeed(IHubContext<LiveHub, ILiveClient> hub, LiveHubConne
         {
             var shared = SnapshotView.Masked(snapshot);
             await hub.Clients.Groups(LiveHub.WallboardGroup, LiveHub.SupervisorsGroup).ReceiveSnapshot(shared);
+            Dictionary<string, SeatSnapshot>? seats = null;
             foreach (var agentId in connections.ConnectedAgents())
             {
-                await hub.Clients.Group(LiveHub.AgentGroup(agentId)).ReceiveSnapshot(SnapshotView.ForAgent(snapshot, agentId));
+                // Index once per publish: a province has thousands of seats, each agent wants one.
+                seats ??= snapshot.Seats.ToDictionary(s => s.AgentId);
+                var own = snapshot with { Seats = seats.TryGetValue(agentId, out var seat) ? [seat] : [] };
+                await hub.Clients.Group(LiveHub.AgentGroup(agentId)).ReceiveSnapshot(own);
             }
         }
         catch (Exception ex)
