@@ -1,1 +1,1 @@
-Console.WriteLine("Hotline benchmarks: stub");
+Hotline.Benchmarks.StorageBenchmark.Run(args);

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using Dapper;
 using Hotline.Core.Agents;
 using Hotline.Core.Data;
@@ -9,7 +8,7 @@ namespace Hotline.Core.Calls;
 
 /// <summary>
 /// Stores call records and seat-state intervals (tables <c>calls</c> and <c>seat_intervals</c>).
-/// Writes are batched into multi-row statements inside one transaction: the ingest calls it about
+/// Writes are batched (see <see cref="RowWriter"/>) inside one transaction: the ingest calls it about
 /// twice a second with up to a few thousand records.
 /// </summary>
 public sealed class CallStore
@@ -32,24 +31,30 @@ public sealed class CallStore
         FROM calls
         """;
 
+    private static readonly DbType[] CallTypes =
+    [
+        DbType.String, DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.Int64, DbType.Int64, DbType.Int64,
+        DbType.String, DbType.Double, DbType.Double, DbType.Double, DbType.String, DbType.String, DbType.String,
+        DbType.Int32, DbType.String,
+    ];
+
+    private static readonly DbType[] IntervalTypes = [DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.Int64];
+
     private readonly ConnectionFactory _connections;
-    private readonly SqlDialect _dialect;
-    private readonly int _callsPerStatement;
-    private readonly int _intervalsPerStatement;
-    private readonly string _fullCallUpsert;
-    private readonly string _fullIntervalInsert;
+    private readonly string _upsertCall;
+    private readonly string _insertInterval;
 
     public CallStore(ConnectionFactory connections)
     {
         _connections = connections;
-        _dialect = connections.Dialect;
-        _callsPerStatement = _dialect.RowsPerStatement(CallColumns.Length);
-        _intervalsPerStatement = _dialect.RowsPerStatement(IntervalColumns.Length);
-        _fullCallUpsert = _dialect.Upsert("calls", CallColumns, keyColumns: 1, _callsPerStatement);
-        _fullIntervalInsert = _dialect.InsertRows("seat_intervals", IntervalColumns, _intervalsPerStatement);
+        _upsertCall = connections.Dialect.Upsert("calls", CallColumns, keyColumns: 1);
+        _insertInterval = connections.Dialect.Insert("seat_intervals", IntervalColumns);
     }
 
-    /// <summary>Inserts new records and updates known ones (by CallId), in one transaction.</summary>
+    /// <summary>
+    /// Inserts new records and updates known ones (by CallId), in one transaction. Records are applied
+    /// in order, so when a batch holds the same call twice the later version wins.
+    /// </summary>
     public async Task UpsertCallsAsync(IReadOnlyList<CallRecord> calls, CancellationToken cancellationToken = default)
     {
         if (calls.Count == 0)
@@ -57,23 +62,9 @@ public sealed class CallStore
             return;
         }
 
-        // One statement may not touch a row twice (ON CONFLICT and MERGE both refuse): keep the last version.
-        var rows = WithoutEarlierVersions(calls);
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        for (var start = 0; start < rows.Count; start += _callsPerStatement)
-        {
-            var count = Math.Min(_callsPerStatement, rows.Count - start);
-            var parameters = new DynamicParameters();
-            for (var row = 0; row < count; row++)
-            {
-                AddCall(parameters, row, rows[start + row]);
-            }
-
-            var sql = count == _callsPerStatement ? _fullCallUpsert : _dialect.Upsert("calls", CallColumns, 1, count);
-            await Execute(connection, transaction, sql, parameters, cancellationToken);
-        }
-
+        await RowWriter.WriteAsync(connection, transaction, _upsertCall, CallColumns, CallTypes, calls, FillCall, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -87,24 +78,7 @@ public sealed class CallStore
 
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        for (var start = 0; start < intervals.Count; start += _intervalsPerStatement)
-        {
-            var count = Math.Min(_intervalsPerStatement, intervals.Count - start);
-            var parameters = new DynamicParameters();
-            for (var row = 0; row < count; row++)
-            {
-                var interval = intervals[start + row];
-                parameters.Add(SqlDialect.ParameterName(row, 0), interval.AgentId, DbType.String);
-                parameters.Add(SqlDialect.ParameterName(row, 1), StateName(interval.State), DbType.String);
-                parameters.Add(SqlDialect.ParameterName(row, 2), interval.Reason, DbType.String);
-                parameters.Add(SqlDialect.ParameterName(row, 3), DbTime.ToDb(interval.StartedAt), DbType.Int64);
-                parameters.Add(SqlDialect.ParameterName(row, 4), DbTime.ToDb(interval.EndedAt), DbType.Int64);
-            }
-
-            var sql = count == _intervalsPerStatement ? _fullIntervalInsert : _dialect.InsertRows("seat_intervals", IntervalColumns, count);
-            await Execute(connection, transaction, sql, parameters, cancellationToken);
-        }
-
+        await RowWriter.WriteAsync(connection, transaction, _insertInterval, IntervalColumns, IntervalTypes, intervals, FillInterval, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -162,54 +136,35 @@ public sealed class CallStore
             cancellationToken: cancellationToken));
     }
 
-    private static void AddCall(DynamicParameters p, int row, CallRecord c)
+    private static void FillCall(CallRecord c, object?[] v)
     {
-        p.Add(SqlDialect.ParameterName(row, 0), c.CallId, DbType.String);
-        p.Add(SqlDialect.ParameterName(row, 1), c.Direction, DbType.String);
-        p.Add(SqlDialect.ParameterName(row, 2), c.CallerNumber, DbType.String);
-        p.Add(SqlDialect.ParameterName(row, 3), c.Queue, DbType.String);
-        p.Add(SqlDialect.ParameterName(row, 4), DbTime.ToDb(c.ArrivedAt), DbType.Int64);
-        p.Add(SqlDialect.ParameterName(row, 5), DbTime.ToDb(c.QueuedAt), DbType.Int64);
-        p.Add(SqlDialect.ParameterName(row, 6), DbTime.ToDb(c.AnsweredAt), DbType.Int64);
-        p.Add(SqlDialect.ParameterName(row, 7), DbTime.ToDb(c.EndedAt), DbType.Int64);
-        p.Add(SqlDialect.ParameterName(row, 8), OutcomeName(c.Outcome), DbType.String);
-        p.Add(SqlDialect.ParameterName(row, 9), c.WaitSeconds, DbType.Double);
-        p.Add(SqlDialect.ParameterName(row, 10), c.TalkSeconds, DbType.Double);
-        p.Add(SqlDialect.ParameterName(row, 11), c.WrapUpSeconds, DbType.Double);
-        p.Add(SqlDialect.ParameterName(row, 12), c.AgentId, DbType.String);
-        p.Add(SqlDialect.ParameterName(row, 13), c.HungUpBy, DbType.String);
-        p.Add(SqlDialect.ParameterName(row, 14), c.IvrNode, DbType.String);
-        p.Add(SqlDialect.ParameterName(row, 15), c.AbandonPosition, DbType.Int32);
-        p.Add(SqlDialect.ParameterName(row, 16), c.TicketNumber, DbType.String);
+        v[0] = c.CallId;
+        v[1] = c.Direction;
+        v[2] = c.CallerNumber;
+        v[3] = c.Queue;
+        v[4] = DbTime.ToDb(c.ArrivedAt);
+        v[5] = DbTime.ToDb(c.QueuedAt);
+        v[6] = DbTime.ToDb(c.AnsweredAt);
+        v[7] = DbTime.ToDb(c.EndedAt);
+        v[8] = OutcomeName(c.Outcome);
+        v[9] = c.WaitSeconds;
+        v[10] = c.TalkSeconds;
+        v[11] = c.WrapUpSeconds;
+        v[12] = c.AgentId;
+        v[13] = c.HungUpBy;
+        v[14] = c.IvrNode;
+        v[15] = c.AbandonPosition;
+        v[16] = c.TicketNumber;
     }
 
-    private static IReadOnlyList<CallRecord> WithoutEarlierVersions(IReadOnlyList<CallRecord> calls)
+    private static void FillInterval(SeatInterval i, object?[] v)
     {
-        var lastIndex = new Dictionary<string, int>(calls.Count, StringComparer.Ordinal);
-        for (var i = 0; i < calls.Count; i++)
-        {
-            lastIndex[calls[i].CallId] = i;
-        }
-
-        if (lastIndex.Count == calls.Count)
-        {
-            return calls;
-        }
-
-        var result = new List<CallRecord>(lastIndex.Count);
-        for (var i = 0; i < calls.Count; i++)
-        {
-            if (lastIndex[calls[i].CallId] == i)
-            {
-                result.Add(calls[i]);
-            }
-        }
-
-        return result;
+        v[0] = i.AgentId;
+        v[1] = StateName(i.State);
+        v[2] = i.Reason;
+        v[3] = DbTime.ToDb(i.StartedAt);
+        v[4] = DbTime.ToDb(i.EndedAt);
     }
-
-    private static Task Execute(DbConnection connection, DbTransaction transaction, string sql, DynamicParameters parameters, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
 
     // Stored as names, not numbers, so reordering the enums cannot change stored meaning.
     private static string OutcomeName(CallOutcome outcome) => outcome switch

@@ -1,17 +1,12 @@
-using System.Text;
-
 namespace Hotline.Core.Data;
 
 /// <summary>
 /// Every difference between the providers' SQL, in one place: column types, upsert, insert-if-absent,
 /// returning a generated id, paging and the migration lock. Everything else is plain SQL shared by all.
-/// Parameters in generated multi-row statements are named <c>@p{row}_{column index}</c>.
+/// Generated statements name their parameters after the columns: <c>@call_id</c>.
 /// </summary>
 public sealed class SqlDialect
 {
-    /// <summary>Parameters per statement, under SQL Server's 2,100 limit (the lowest of the three).</summary>
-    public const int MaxParameters = 2000;
-
     public SqlDialect(DatabaseProvider provider)
     {
         Provider = provider;
@@ -40,65 +35,30 @@ public sealed class SqlDialect
             .Replace("{bool}", "bit").Replace("{text}", "nvarchar(max)").Replace("{key}", "nvarchar(200)"),
     };
 
-    /// <summary>How many rows of <paramref name="columns"/> fit in one generated multi-row statement.</summary>
-    public int RowsPerStatement(int columns) =>
-        Math.Min(MaxParameters / columns, Provider == DatabaseProvider.SqlServer ? 1000 : int.MaxValue);
-
-    /// <summary>Inserts <paramref name="rows"/> rows, or updates the non-key columns of rows whose key exists.</summary>
-    public string Upsert(string table, IReadOnlyList<string> columns, int keyColumns, int rows)
+    /// <summary>
+    /// Inserts one row (parameters named <c>@column</c>), or updates its non-key columns when a row with
+    /// the same key (the first <paramref name="keyColumns"/> columns) exists.
+    /// </summary>
+    public string Upsert(string table, IReadOnlyList<string> columns, int keyColumns = 1)
     {
-        var sql = new StringBuilder(64 + rows * columns.Count * 10);
+        var keys = columns.Take(keyColumns).ToList();
+        var others = columns.Skip(keyColumns).ToList();
         if (Provider == DatabaseProvider.SqlServer)
         {
-            sql.Append("MERGE INTO ").Append(table).Append(" WITH (HOLDLOCK) AS t USING (");
-            AppendValues(sql, columns.Count, rows);
-            sql.Append(") AS s (").AppendJoin(", ", columns).Append(") ON ");
-            for (var i = 0; i < keyColumns; i++)
-            {
-                sql.Append(i == 0 ? "" : " AND ").Append("t.").Append(columns[i]).Append(" = s.").Append(columns[i]);
-            }
-
-            sql.Append(" WHEN MATCHED THEN UPDATE SET ");
-            for (var i = keyColumns; i < columns.Count; i++)
-            {
-                sql.Append(i == keyColumns ? "" : ", ").Append(columns[i]).Append(" = s.").Append(columns[i]);
-            }
-
-            sql.Append(" WHEN NOT MATCHED THEN INSERT (").AppendJoin(", ", columns).Append(") VALUES (");
-            for (var i = 0; i < columns.Count; i++)
-            {
-                sql.Append(i == 0 ? "s." : ", s.").Append(columns[i]);
-            }
-
-            return sql.Append(");").ToString();
+            return $"MERGE INTO {table} WITH (HOLDLOCK) AS t USING (VALUES ({string.Join(", ", columns.Select(c => "@" + c))})) AS s ({string.Join(", ", columns)})"
+                + $" ON {string.Join(" AND ", keys.Select(k => $"t.{k} = s.{k}"))}"
+                + $" WHEN MATCHED THEN UPDATE SET {string.Join(", ", others.Select(c => $"{c} = s.{c}"))}"
+                + $" WHEN NOT MATCHED THEN INSERT ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "s." + c))});";
         }
 
         // SQLite and PostgreSQL share the ON CONFLICT form.
-        sql.Append("INSERT INTO ").Append(table).Append(" (").AppendJoin(", ", columns).Append(") ");
-        AppendValues(sql, columns.Count, rows);
-        sql.Append(" ON CONFLICT (");
-        for (var i = 0; i < keyColumns; i++)
-        {
-            sql.Append(i == 0 ? "" : ", ").Append(columns[i]);
-        }
-
-        sql.Append(") DO UPDATE SET ");
-        for (var i = keyColumns; i < columns.Count; i++)
-        {
-            sql.Append(i == keyColumns ? "" : ", ").Append(columns[i]).Append(" = excluded.").Append(columns[i]);
-        }
-
-        return sql.ToString();
+        return Insert(table, columns)
+            + $" ON CONFLICT ({string.Join(", ", keys)}) DO UPDATE SET {string.Join(", ", others.Select(c => $"{c} = excluded.{c}"))}";
     }
 
-    /// <summary>A plain multi-row insert (same on every provider).</summary>
-    public string InsertRows(string table, IReadOnlyList<string> columns, int rows)
-    {
-        var sql = new StringBuilder(64 + rows * columns.Count * 10);
-        sql.Append("INSERT INTO ").Append(table).Append(" (").AppendJoin(", ", columns).Append(") ");
-        AppendValues(sql, columns.Count, rows);
-        return sql.ToString();
-    }
+    /// <summary>Inserts one row (parameters named <c>@column</c>); the same on every provider.</summary>
+    public string Insert(string table, IReadOnlyList<string> columns) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
 
     /// <summary>Inserts one row (parameters named <c>@column</c>) unless a row with the same key column value exists.</summary>
     public string InsertIfAbsent(string table, IReadOnlyList<string> columns, string keyColumn)
@@ -145,22 +105,4 @@ public sealed class SqlDialect
     public string CreateSchemaVersionTable => Provider == DatabaseProvider.SqlServer
         ? "IF OBJECT_ID(N'schema_version', N'U') IS NULL CREATE TABLE schema_version (version int NOT NULL PRIMARY KEY, description nvarchar(400) NOT NULL, applied_at bigint NOT NULL)"
         : ExpandTypes("CREATE TABLE IF NOT EXISTS schema_version (version {int} NOT NULL PRIMARY KEY, description {text} NOT NULL, applied_at {bigint} NOT NULL)");
-
-    /// <summary>The name of a generated parameter.</summary>
-    public static string ParameterName(int row, int column) => $"p{row}_{column}";
-
-    private static void AppendValues(StringBuilder sql, int columns, int rows)
-    {
-        sql.Append("VALUES ");
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < columns; c++)
-            {
-                sql.Append(c == 0 ? "@p" : ", @p").Append(r).Append('_').Append(c);
-            }
-
-            sql.Append(')');
-        }
-    }
 }
