@@ -8,19 +8,25 @@ namespace Hotline.Core.Calls;
 
 /// <summary>
 /// Stores call records and seat-state intervals (tables <c>calls</c> and <c>seat_intervals</c>).
-/// Writes are batched (see <see cref="RowWriter"/>) inside one transaction: the ingest calls it about
+/// Writes are batched (see <see cref="RowWriter{T}"/>) inside one transaction: the ingest calls it about
 /// twice a second with up to a few thousand records.
 /// </summary>
 public sealed class CallStore
 {
-    private static readonly string[] CallColumns =
+    private static readonly (string, DbType)[] CallColumns =
     [
-        "call_id", "direction", "caller_number", "queue", "arrived_at", "queued_at", "answered_at", "ended_at",
-        "outcome", "wait_seconds", "talk_seconds", "wrap_up_seconds", "agent_id", "hung_up_by", "ivr_node",
-        "abandon_position", "ticket_number",
+        ("call_id", DbType.String), ("direction", DbType.String), ("caller_number", DbType.String), ("queue", DbType.String),
+        ("arrived_at", DbType.Int64), ("queued_at", DbType.Int64), ("answered_at", DbType.Int64), ("ended_at", DbType.Int64),
+        ("outcome", DbType.String), ("wait_seconds", DbType.Double), ("talk_seconds", DbType.Double),
+        ("wrap_up_seconds", DbType.Double), ("agent_id", DbType.String), ("hung_up_by", DbType.String),
+        ("ivr_node", DbType.String), ("abandon_position", DbType.Int32), ("ticket_number", DbType.String),
     ];
 
-    private static readonly string[] IntervalColumns = ["agent_id", "state", "reason", "started_at", "ended_at"];
+    private static readonly (string, DbType)[] IntervalColumns =
+    [
+        ("agent_id", DbType.String), ("state", DbType.String), ("reason", DbType.String),
+        ("started_at", DbType.Int64), ("ended_at", DbType.Int64),
+    ];
 
     private const string SelectCalls = """
         SELECT call_id AS CallId, direction AS Direction, caller_number AS CallerNumber, queue AS Queue,
@@ -31,24 +37,15 @@ public sealed class CallStore
         FROM calls
         """;
 
-    private static readonly DbType[] CallTypes =
-    [
-        DbType.String, DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.Int64, DbType.Int64, DbType.Int64,
-        DbType.String, DbType.Double, DbType.Double, DbType.Double, DbType.String, DbType.String, DbType.String,
-        DbType.Int32, DbType.String,
-    ];
-
-    private static readonly DbType[] IntervalTypes = [DbType.String, DbType.String, DbType.String, DbType.Int64, DbType.Int64];
-
     private readonly ConnectionFactory _connections;
-    private readonly string _upsertCall;
-    private readonly string _insertInterval;
+    private readonly RowWriter<CallRecord> _callWriter;
+    private readonly RowWriter<SeatInterval> _intervalWriter;
 
     public CallStore(ConnectionFactory connections)
     {
         _connections = connections;
-        _upsertCall = connections.Dialect.Upsert("calls", CallColumns, keyColumns: 1);
-        _insertInterval = connections.Dialect.Insert("seat_intervals", IntervalColumns);
+        _callWriter = new RowWriter<CallRecord>(connections.Dialect, "calls", CallColumns, keyColumns: 1, FillCall);
+        _intervalWriter = new RowWriter<SeatInterval>(connections.Dialect, "seat_intervals", IntervalColumns, keyColumns: 0, FillInterval);
     }
 
     /// <summary>
@@ -64,7 +61,7 @@ public sealed class CallStore
 
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await RowWriter.WriteAsync(connection, transaction, _upsertCall, CallColumns, CallTypes, calls, FillCall, cancellationToken);
+        await _callWriter.WriteAsync(connection, transaction, calls, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -78,7 +75,7 @@ public sealed class CallStore
 
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await RowWriter.WriteAsync(connection, transaction, _insertInterval, IntervalColumns, IntervalTypes, intervals, FillInterval, cancellationToken);
+        await _intervalWriter.WriteAsync(connection, transaction, intervals, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

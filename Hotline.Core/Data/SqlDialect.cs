@@ -1,8 +1,8 @@
 namespace Hotline.Core.Data;
 
 /// <summary>
-/// Every difference between the providers' SQL, in one place: column types, upsert, insert-if-absent,
-/// returning a generated id, paging and the migration lock. Everything else is plain SQL shared by all.
+/// Every difference between the providers' SQL, in one place: column types, upsert, bulk insert,
+/// insert-if-absent, returning a generated id, paging and the migration lock. Everything else is plain SQL shared by all.
 /// Generated statements name their parameters after the columns: <c>@call_id</c>.
 /// </summary>
 public sealed class SqlDialect
@@ -59,6 +59,23 @@ public sealed class SqlDialect
     /// <summary>Inserts one row (parameters named <c>@column</c>); the same on every provider.</summary>
     public string Insert(string table, IReadOnlyList<string> columns) =>
         $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
+
+    /// <summary>
+    /// PostgreSQL only: inserts (or, with key columns, upserts) every row given as one array parameter per
+    /// column (named <c>@column</c>), in a single statement.
+    /// </summary>
+    public string InsertFromArrays(string table, IReadOnlyList<string> columns, int keyColumns)
+    {
+        if (Provider != DatabaseProvider.PostgreSql)
+        {
+            throw new NotSupportedException("Array parameters are a PostgreSQL feature.");
+        }
+
+        var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT * FROM unnest({string.Join(", ", columns.Select(c => "@" + c))})";
+        return keyColumns == 0
+            ? sql
+            : sql + $" ON CONFLICT ({string.Join(", ", columns.Take(keyColumns))}) DO UPDATE SET {string.Join(", ", columns.Skip(keyColumns).Select(c => $"{c} = excluded.{c}"))}";
+    }
 
     /// <summary>Inserts one row (parameters named <c>@column</c>) unless a row with the same key column value exists.</summary>
     public string InsertIfAbsent(string table, IReadOnlyList<string> columns, string keyColumn)

@@ -85,7 +85,7 @@ public abstract class CallStoreTests<TDatabase>(TDatabase database) : IClassFixt
     }
 
     [Fact]
-    public async Task A_batch_larger_than_one_statement_is_stored_whole()
+    public async Task A_batch_of_thousands_of_calls_is_stored_whole()
     {
         var calls = Enumerable.Range(0, 2500).Select(i => AnsweredCall($"c{i:D5}", DayStart.AddSeconds(i * 10))).ToList();
 
