@@ -79,6 +79,24 @@ public sealed class CallStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// What one ingest cycle drained: the changed calls and the closed intervals, in one transaction
+    /// (one commit, and either both are stored or neither).
+    /// </summary>
+    public async Task SaveAsync(IReadOnlyList<CallRecord> calls, IReadOnlyList<SeatInterval> intervals, CancellationToken cancellationToken = default)
+    {
+        if (calls.Count == 0 && intervals.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await _callWriter.WriteAsync(connection, transaction, calls, cancellationToken);
+        await _intervalWriter.WriteAsync(connection, transaction, intervals, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Calls that arrived in [from, to), in arrival order.</summary>
     public async Task<IReadOnlyList<CallRecord>> LoadCallsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {

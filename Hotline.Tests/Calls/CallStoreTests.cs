@@ -177,6 +177,24 @@ public abstract class CallStoreTests<TDatabase>(TDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task Saving_a_drain_stores_its_calls_and_intervals_together()
+    {
+        var recorder = new CallRecorder();
+        recorder.Apply(new SeatLoggedIn(DayStart, "A001", "王小明", "8001"));
+        recorder.Apply(new CallArrived(DayStart.AddMinutes(1), "c1", "13800000000", "12345"));
+        recorder.Apply(new CallAnswered(DayStart.AddMinutes(2), "c1", "A001", "12345", 60));
+        recorder.Apply(new SeatOnCall(DayStart.AddMinutes(2), "A001", "c1"));
+        var calls = new List<CallRecord>();
+        var intervals = new List<SeatInterval>();
+        recorder.Drain(calls, intervals);
+
+        await _store.SaveAsync(calls, intervals, Token);
+
+        Assert.Equal(calls, await _store.LoadCallsAsync(DayStart, DayEnd, Token));
+        Assert.Equal(intervals, await _store.LoadIntervalsAsync(DayStart, DayEnd, Token));
+    }
+
+    [Fact]
     public async Task Marking_interrupted_calls_closes_only_calls_in_progress_that_arrived_before_the_start()
     {
         var start = DayStart.AddHours(12);
