@@ -22,10 +22,10 @@ public static partial class ChinesePhoneNumber
 
     public static bool IsMobile(string? number) => number is not null && Mobile().IsMatch(Normalize(number));
 
-    [GeneratedRegex(@"^(?:\+86|0086|86)?-?1[3-9]\d{9}$")]
+    [GeneratedRegex(@"^(?:(?:\+86|0086|86)-?)?1[3-9]\d{9}$")]
     private static partial Regex Mobile();
 
-    [GeneratedRegex(@"^(?:0[1-9]\d{1,2}|(?:\+86|0086)-?[1-9]\d{1,2})-?[2-9]\d{6,7}(?:-\d{1,6})?$")]
+    [GeneratedRegex(@"^(?:0[1-9]\d{1,2}|(?:\+86|0086)-?[1-9]\d{1,2})-?\d{7,8}(?:-\d{1,6})?$")]
     private static partial Regex Landline();
 
     [GeneratedRegex(@"^[2-9]\d{6,7}$")]
