@@ -75,7 +75,7 @@ public sealed class TicketDraftValidator
         if (Length(draft.Community) > MaxAreaLength)
             Add("community", $"社区名称不能超过 {MaxAreaLength} 个字");
 
-        if (draft.LinkedCallIds.Any(string.IsNullOrWhiteSpace))
+        if (draft.LinkedCallIds is { } calls && calls.Any(string.IsNullOrWhiteSpace))
             Add("linkedCallIds", "关联通话编号不能为空");
 
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());

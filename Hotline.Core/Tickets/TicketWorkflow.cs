@@ -116,7 +116,7 @@ public sealed class TicketWorkflow
             CategoryPath = Clean(draft.CategoryPath),
             Content = draft.Content!.Trim(),
             Urgency = draft.Urgency,
-            LinkedCallIds = [.. draft.LinkedCallIds.Select(c => c.Trim())],
+            LinkedCallIds = [.. (draft.LinkedCallIds ?? []).Select(c => c.Trim())],
             ProposedDepartmentId = Clean(draft.ProposedDepartmentId),
             FollowUpWanted = draft.FollowUpWanted,
             Status = TicketStatus.Registered,
@@ -162,7 +162,7 @@ public sealed class TicketWorkflow
             case TicketAction.Reassign:
                 if (ValidateDepartments(command, errors) is { } lead)
                 {
-                    next = Dispatch(next, lead, [.. command.AssistingDepartmentIds.Select(d => d.Trim())], now);
+                    next = Dispatch(next, lead, [.. (command.AssistingDepartmentIds ?? []).Select(d => d.Trim())], now);
                     detail = DispatchDetail(next);
                 }
                 break;
@@ -331,7 +331,7 @@ public sealed class TicketWorkflow
             errors["leadDepartmentId"] = ["请选择主办单位"];
             return null;
         }
-        var assisting = command.AssistingDepartmentIds;
+        var assisting = command.AssistingDepartmentIds ?? [];  // JSON may send null
         if (assisting.Any(string.IsNullOrWhiteSpace))
             errors["assistingDepartmentIds"] = ["协办单位不能为空"];
         else if (assisting.Any(d => d.Trim() == lead))

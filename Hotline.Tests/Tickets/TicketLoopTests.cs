@@ -320,6 +320,13 @@ public class TicketLoopTests
     }
 
     [Fact]
+    public void A_dispatch_from_JSON_with_null_assisting_departments_means_none()
+    {
+        var command = new TicketCommand(TicketAction.Dispatch) { LeadDepartmentId = "D1", AssistingDepartmentIds = null! };
+        Assert.Empty(_kit.Do(_kit.Register(), command, BackOffice).AssistingDepartmentIds);
+    }
+
+    [Fact]
     public void A_command_based_on_a_stale_version_is_a_version_conflict_naming_the_current_status()
     {
         var ticket = _kit.InStatus(TicketStatus.Dispatched);
