@@ -30,7 +30,7 @@ public sealed class LiveServerFixture : IAsyncLifetime
     {
         Factory.StartServer();
         var ingest = Factory.Services.GetRequiredService<TelephonyIngestService>();
-        await ingest.SwitchStarted.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await ingest.CaughtUp.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
     }
 
     /// <summary>A browser-like client: cookies kept, redirects visible.</summary>

@@ -24,7 +24,7 @@ public sealed class RestartTests
         await using (var first = new HotlineAppFactory(folder, settings, clock))
         {
             first.StartServer();
-            await first.Services.GetRequiredService<TelephonyIngestService>().SwitchStarted.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            await first.Services.GetRequiredService<TelephonyIngestService>().CaughtUp.WaitAsync(TimeSpan.FromSeconds(30), Ct);
             before = first.Services.GetRequiredService<LiveProjection>();
         }
 
@@ -37,7 +37,7 @@ public sealed class RestartTests
         settings["Hotline:Demo:Enabled"] = "false";
         await using var second = new HotlineAppFactory(folder, settings, clock);
         using var client = second.CreateClient();
-        await second.Services.GetRequiredService<TelephonyIngestService>().SwitchStarted.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await second.Services.GetRequiredService<TelephonyIngestService>().CaughtUp.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", HotlineAppFactory.DeviceToken);
         using var json = JsonDocument.Parse(await client.GetStringAsync("/api/live/snapshot", Ct));
         var today = json.RootElement.GetProperty("today");

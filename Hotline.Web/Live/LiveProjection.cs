@@ -70,6 +70,15 @@ public sealed class LiveProjection(LiveState state, CallRecorder recorder)
         }
     }
 
+    /// <summary>Closes the open seat intervals at <paramref name="at"/> so a shutdown stores seat time up to then.</summary>
+    public void CloseOpenIntervals(DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            recorder.CloseOpenIntervals(at);
+        }
+    }
+
     public void Drain(List<CallRecord> calls, List<SeatInterval> intervals)
     {
         lock (_gate)

@@ -31,12 +31,16 @@ public sealed class TelephonyIngestService(
     private readonly List<CallRecord> _drainedCalls = [];
     // Not disposed on purpose: the periodic flush and the final one on stop may overlap with disposal.
     private readonly SemaphoreSlim _flushGate = new(1, 1);
-    private readonly TaskCompletionSource _switchStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _switchStarted;
     private DateTimeOffset _dayStart;
     private int _restoredCalls;
 
-    /// <summary>Completes when the switch has started (after the demo fast-forward, if any, was produced).</summary>
-    public Task SwitchStarted => _switchStarted.Task;
+    /// <summary>
+    /// Completes once the switch has started and everything it produced while starting (the demo
+    /// fast-forward of the day so far) has been applied: from then on snapshots show the day so far.
+    /// </summary>
+    public Task CaughtUp => _caughtUp.Task;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +49,13 @@ public sealed class TelephonyIngestService(
         TimeZones.TryFind(hotline.Value.TimeZone, out var zone);
         var (start, end) = TimeZones.LocalDay(now, zone ?? TimeZoneInfo.Utc);
         _dayStart = start;
+        // Calls the previous process left InProgress will never get their end: close them first.
+        var interrupted = await store.MarkInterruptedAsync(now, cancellationToken);
+        if (interrupted > 0)
+        {
+            logger.LogWarning("{Count} calls were cut off by the previous stop; stored as ended with unknown outcome", interrupted);
+        }
+
         var calls = await store.LoadCallsAsync(start, end, cancellationToken);
         projection.Restore(calls, now);
         _restoredCalls = calls.Count;
@@ -60,16 +71,17 @@ public sealed class TelephonyIngestService(
         try
         {
             await StartSwitchAsync(stoppingToken);
-            _switchStarted.TrySetResult();
+            _switchStarted = true;
+            CompleteCaughtUpIfIdle();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            _switchStarted.TrySetCanceled(stoppingToken);
+            _caughtUp.TrySetCanceled(stoppingToken);
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "The switch failed to start");
-            _switchStarted.TrySetException(ex);
+            _caughtUp.TrySetException(ex);
         }
 
         await Task.WhenAll(consume, flush);
@@ -88,10 +100,13 @@ public sealed class TelephonyIngestService(
 
         await base.StopAsync(cancellationToken);
 
-        // Whatever the switch wrote before it stopped is still in the channel: apply it so nothing is lost.
+        // Whatever the switch wrote before it stopped is still in the channel: apply it so nothing is lost,
+        // and store the seat time up to now.
         while (projection.ApplyAvailable(telephony.Events) > 0)
         {
         }
+
+        projection.CloseOpenIntervals(time.GetUtcNow());
 
         await FlushUntilDoneAsync(cancellationToken);
     }
@@ -117,11 +132,24 @@ public sealed class TelephonyIngestService(
             while (await reader.WaitToReadAsync(cancellationToken))
             {
                 projection.ApplyAvailable(reader);
+                CompleteCaughtUpIfIdle();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+    }
+
+    private void CompleteCaughtUpIfIdle()
+    {
+        if (!_switchStarted || _caughtUp.Task.IsCompleted || telephony.Events.Count > 0)
+        {
+            return;
+        }
+
+        // An empty channel may still have a batch being applied: the projection's lock waits it out.
+        _ = projection.EventsApplied;
+        _caughtUp.TrySetResult();
     }
 
     private async Task FlushPeriodicallyAsync(CancellationToken cancellationToken)
@@ -170,15 +198,11 @@ public sealed class TelephonyIngestService(
                 _pendingCalls[call.CallId] = call;
             }
 
-            if (_pendingCalls.Count > 0)
+            if (_pendingCalls.Count > 0 || _pendingIntervals.Count > 0)
             {
-                await store.UpsertCallsAsync(_pendingCalls.Values.ToList(), cancellationToken);
+                // One transaction: calls and intervals are stored together or kept together for the retry.
+                await store.SaveAsync(_pendingCalls.Values.ToList(), _pendingIntervals.ToList(), cancellationToken);
                 _pendingCalls.Clear();
-            }
-
-            if (_pendingIntervals.Count > 0)
-            {
-                await store.InsertIntervalsAsync(_pendingIntervals.ToList(), cancellationToken);
                 _pendingIntervals.Clear();
             }
 

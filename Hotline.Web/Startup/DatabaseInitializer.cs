@@ -4,12 +4,11 @@ using Hotline.Telephony;
 using Hotline.Telephony.Simulation;
 using Hotline.Web.Configuration;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Web.Startup;
 
-/// <summary>Before anything reads the database: creates the SQLite folder, migrates, loads demo users.</summary>
+/// <summary>Before anything reads the database: migrates, and loads the demo users when asked to.</summary>
 public sealed class DatabaseInitializer(
     DatabaseOptions database,
     Migrator migrator,
@@ -21,11 +20,6 @@ public sealed class DatabaseInitializer(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (string.Equals(database.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            EnsureSqliteFolder(database.ConnectionString);
-        }
-
         await migrator.MigrateAsync(cancellationToken);
         logger.LogInformation("Database {Provider} migrated", database.Provider);
         if (demo.Value.Enabled)
@@ -37,20 +31,4 @@ public sealed class DatabaseInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    // SQLite creates the file but not its folder (data/ on a fresh checkout).
-    private static void EnsureSqliteFolder(string connectionString)
-    {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-        {
-            return;
-        }
-
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-    }
 }
