@@ -12,6 +12,8 @@ public sealed class LivePublisherService(LiveProjection projection, LiveFeed fee
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan MaxSilence = TimeSpan.FromSeconds(1);
 
+    private bool _failing;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
@@ -39,12 +41,19 @@ public sealed class LivePublisherService(LiveProjection projection, LiveFeed fee
         {
             var snapshot = projection.Snapshot(now);
             await feed.PublishAsync(snapshot);
+            _failing = false;
             return snapshot;
         }
         catch (Exception ex)
         {
-            // A failing snapshot must not stop the feed; the screens' data age shows the gap.
-            logger.LogError(ex, "Taking the live snapshot failed");
+            // A failing snapshot must not stop the feed; the screens' data age shows the gap. Logged once
+            // per run of failures, not four times a second.
+            if (!_failing)
+            {
+                logger.LogError(ex, "Taking the live snapshot failed");
+            }
+
+            _failing = true;
             return null;
         }
     }
