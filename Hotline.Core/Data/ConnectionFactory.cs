@@ -1,16 +1,93 @@
 using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Hotline.Core.Data;
 
-/// <summary>Opens a short-lived connection per operation for the configured provider. STUB.</summary>
+/// <summary>
+/// Opens a short-lived connection per operation for the configured provider (the drivers pool the
+/// physical connections). Dispose the connection when the operation is done.
+/// </summary>
 public sealed class ConnectionFactory
 {
+    private readonly DatabaseProvider _provider;
+    private volatile bool _sqliteFilePrepared;
+
     public ConnectionFactory(DatabaseOptions options)
     {
         Options = options;
+        _provider = options.ProviderKind;
+        Dialect = new SqlDialect(_provider);
     }
 
     public DatabaseOptions Options { get; }
 
-    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public SqlDialect Dialect { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        DbConnection connection = _provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteConnection(Options.ConnectionString),
+            DatabaseProvider.PostgreSql => new NpgsqlConnection(Options.ConnectionString),
+            _ => new SqlConnection(Options.ConnectionString),
+        };
+
+        try
+        {
+            if (_provider == DatabaseProvider.Sqlite && !_sqliteFilePrepared)
+            {
+                CreateSqliteDirectory();
+            }
+
+            await connection.OpenAsync(cancellationToken);
+            if (_provider == DatabaseProvider.Sqlite)
+            {
+                await PrepareSqliteAsync(connection, cancellationToken);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private void CreateSqliteDirectory()
+    {
+        var builder = new SqliteConnectionStringBuilder(Options.ConnectionString);
+        var file = builder.DataSource;
+        if (builder.Mode == SqliteOpenMode.Memory || file.Length == 0 || file == ":memory:" || file.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+
+    private async Task PrepareSqliteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+
+        // The busy timeout is per connection: a writer waits for another writer (the ingest, a
+        // migration in a second process) instead of failing with SQLITE_BUSY.
+        command.CommandText = "PRAGMA busy_timeout = 10000";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+
+        if (!_sqliteFilePrepared)
+        {
+            // WAL is stored in the file, so once is enough: readers (reports, pages) no longer block
+            // the ingest's writes, nor the other way round.
+            command.CommandText = "PRAGMA journal_mode = WAL";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            _sqliteFilePrepared = true;
+        }
+    }
 }
