@@ -1,22 +1,37 @@
-using Hotline.Benchmarks;
+namespace Hotline.Benchmarks;
 
-// dotnet run -c Release --project Hotline.Benchmarks -- <live|sim|all> [args]
-var which = args.Length > 0 ? args[0] : "all";
-var rest = args.Skip(1).ToArray();
-switch (which)
+/// <summary>Entry point (an explicit class: the web project's <c>Program</c> is visible here too).</summary>
+public static class BenchmarkMain
 {
-    case "live":
-        LiveStateBenchmark.Run(rest);
-        break;
-    case "sim":
-        SimulatedDayBenchmark.Run(rest);
-        break;
-    case "all":
-        LiveStateBenchmark.Run([]);
-        SimulatedDayBenchmark.Run([]);
-        break;
-    default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Use live, sim or all.");
-        return 2;
+    public static int Main(string[] args)
+    {
+        // dotnet run -c Release --project Hotline.Benchmarks -- <live|sim|latency|storage|all> [args]
+        var which = args.Length > 0 ? args[0] : "all";
+        var rest = args.Skip(1).ToArray();
+        switch (which)
+        {
+            case "live":
+                LiveStateBenchmark.Run(rest);
+                break;
+            case "sim":
+                SimulatedDayBenchmark.Run(rest);
+                break;
+            case "latency":
+                LiveLatencyBenchmark.Run(rest);
+                break;
+            case "storage":
+                StorageBenchmark.Run(rest);
+                break;
+            case "all":
+                LiveStateBenchmark.Run([]);
+                SimulatedDayBenchmark.Run([]);
+                StorageBenchmark.Run([]);
+                LiveLatencyBenchmark.Run([]);
+                break;
+            default:
+                Console.Error.WriteLine($"Unknown benchmark '{which}'. Use live, sim, latency, storage or all.");
+                return 2;
+        }
+        return 0;
+    }
 }
-return 0;
