@@ -1,0 +1,15 @@
+namespace Hotline.Core.Tickets.Storage;
+
+/// <summary>One page of <see cref="TicketService.SearchAsync"/>.</summary>
+/// <param name="Items">The tickets of this page (departments get <see cref="Ticket.ForDepartmentView"/>).</param>
+/// <param name="Total">Matching tickets, counted up to <see cref="MaxCountedTotal"/>.</param>
+/// <param name="Page">1-based page number actually used.</param>
+/// <param name="PageSize">Page size actually used.</param>
+/// <param name="TotalCapped">True when more than <see cref="MaxCountedTotal"/> match (show "10000+").</param>
+public sealed record TicketPage(IReadOnlyList<Ticket> Items, int Total, int Page, int PageSize, bool TotalCapped = false)
+{
+    /// <summary>Counting every match of a broad filter over millions of rows is slow; beyond this we say "more".</summary>
+    public const int MaxCountedTotal = 10_000;
+
+    public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+}
