@@ -26,6 +26,7 @@ public static class TicketsExtensions
         services.AddSingleton<StreetStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<TicketLookups>();
+        services.AddSingleton<TicketFormat>();
         services.AddSingleton<EmergencyAlerts>();
 
         // Runs after DatabaseInitializer (registered first): the tables exist by then.
