@@ -52,5 +52,125 @@ public static class Migrations
                 disabled {bool} NOT NULL
             );
             """),
+        new(2, "tickets, history, numbering, drafts, departments, categories, streets, calendar, api keys", """
+            CREATE TABLE tickets (
+                id {id},
+                number {key} NOT NULL UNIQUE,
+                channel {key} NOT NULL,
+                caller_number {key} NOT NULL,
+                caller_name {key} NULL,
+                confidential {bool} NOT NULL,
+                address {text} NULL,
+                street {key} NULL,
+                community {key} NULL,
+                request_type {key} NOT NULL,
+                category_id {bigint} NULL,
+                category_path {text} NULL,
+                content {text} NOT NULL,
+                urgency {key} NOT NULL,
+                linked_call_ids {text} NOT NULL,
+                proposed_department_id {key} NULL,
+                lead_department_id {key} NULL,
+                assisting_department_ids {text} NOT NULL,
+                deadline {bigint} NULL,
+                sign_for_deadline {bigint} NULL,
+                handling_deadline {bigint} NULL,
+                follow_up_wanted {bool} NOT NULL,
+                status {key} NOT NULL,
+                version {int} NOT NULL,
+                created_at {bigint} NOT NULL,
+                updated_at {bigint} NOT NULL,
+                created_by {key} NOT NULL,
+                dispatched_at {bigint} NULL,
+                signed_for_at {bigint} NULL,
+                replied_at {bigint} NULL,
+                closed_at {bigint} NULL,
+                reply {text} NULL,
+                follow_up_result {key} NULL,
+                extension_count {int} NOT NULL,
+                redo_count {int} NOT NULL,
+                urge_count {int} NOT NULL,
+                last_urged_at {bigint} NULL,
+                merged_into_number {key} NULL,
+                is_major_emergency {bool} NOT NULL,
+                emergency_raised_at {bigint} NULL,
+                emergency_acknowledged_at {bigint} NULL,
+                emergency_acknowledged_by {key} NULL
+            );
+            CREATE INDEX ix_tickets_created_at ON tickets (created_at);
+            CREATE INDEX ix_tickets_status ON tickets (status, created_at);
+            CREATE INDEX ix_tickets_lead_department ON tickets (lead_department_id, created_at);
+            {sqlite}CREATE INDEX ix_tickets_caller_number ON tickets (caller_number, created_at);
+            {sqlserver}CREATE INDEX ix_tickets_caller_number ON tickets (caller_number, created_at);
+            {postgresql}CREATE INDEX ix_tickets_caller_number ON tickets (caller_number text_pattern_ops, created_at);
+            CREATE INDEX ix_tickets_deadline ON tickets (deadline);
+            CREATE INDEX ix_tickets_emergency ON tickets (emergency_raised_at) WHERE emergency_raised_at IS NOT NULL AND emergency_acknowledged_at IS NULL;
+            {sqlite}CREATE VIRTUAL TABLE tickets_fts USING fts5(body, content='', tokenize='trigram');
+            {postgresql}CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+            {postgresql}CREATE INDEX ix_tickets_content_trgm ON tickets USING gin (content public.gin_trgm_ops);
+            CREATE TABLE ticket_departments (
+                ticket_id {bigint} NOT NULL,
+                department_id {key} NOT NULL,
+                created_at {bigint} NOT NULL,
+                PRIMARY KEY (ticket_id, department_id)
+            );
+            CREATE INDEX ix_ticket_departments_department ON ticket_departments (department_id, created_at);
+            CREATE TABLE ticket_history (
+                id {id},
+                ticket_number {key} NOT NULL,
+                at {bigint} NOT NULL,
+                action {key} NOT NULL,
+                from_status {key} NULL,
+                to_status {key} NOT NULL,
+                actor_user_name {key} NOT NULL,
+                actor_display_name {key} NULL,
+                actor_role {key} NOT NULL,
+                actor_department_id {key} NULL,
+                note {text} NULL,
+                detail {text} NULL,
+                version {int} NOT NULL
+            );
+            CREATE INDEX ix_ticket_history_ticket ON ticket_history (ticket_number, version);
+            CREATE TABLE ticket_sequences (
+                day_key {key} NOT NULL PRIMARY KEY,
+                last_sequence {int} NOT NULL
+            );
+            CREATE TABLE ticket_drafts (
+                user_name {key} NOT NULL PRIMARY KEY,
+                draft_json {text} NOT NULL,
+                saved_at {bigint} NOT NULL
+            );
+            CREATE TABLE departments (
+                id {key} NOT NULL PRIMARY KEY,
+                name {key} NOT NULL,
+                active {bool} NOT NULL
+            );
+            CREATE TABLE categories (
+                id {id},
+                parent_id {bigint} NULL,
+                name {key} NOT NULL,
+                path {text} NOT NULL
+            );
+            CREATE TABLE streets (
+                id {id},
+                street {key} NOT NULL,
+                community {key} NOT NULL,
+                UNIQUE (street, community)
+            );
+            CREATE TABLE calendar_days (
+                day {key} NOT NULL PRIMARY KEY,
+                kind {key} NOT NULL,
+                name {key} NOT NULL
+            );
+            CREATE TABLE api_keys (
+                id {id},
+                key_hash {key} NOT NULL UNIQUE,
+                name {key} NOT NULL,
+                role {key} NOT NULL,
+                department_id {key} NULL,
+                created_at {bigint} NOT NULL,
+                revoked {bool} NOT NULL
+            );
+            """),
     ];
 }

@@ -19,7 +19,45 @@ public sealed class SqlDialect
     /// <c>{bigint}</c>, <c>{int}</c>, <c>{real}</c> (double), <c>{bool}</c>, <c>{text}</c> (unbounded,
     /// not indexable on SQL Server) and <c>{key}</c> (a short string that can be indexed or unique).
     /// </summary>
-    public string ExpandTypes(string sql) => Provider switch
+    /// <remarks>
+    /// A line that starts with <c>{sqlite}</c>, <c>{postgresql}</c> or <c>{sqlserver}</c> is kept (without the marker)
+    /// only for that provider: for the few statements with no common form (full-text indexes).
+    /// </remarks>
+    public string ExpandTypes(string sql) => ExpandTypeNames(KeepProviderLines(sql));
+
+    private string KeepProviderLines(string sql)
+    {
+        if (!sql.Contains("{sqlite}", StringComparison.Ordinal) && !sql.Contains("{postgresql}", StringComparison.Ordinal)
+            && !sql.Contains("{sqlserver}", StringComparison.Ordinal))
+        {
+            return sql;
+        }
+
+        var mine = Provider switch
+        {
+            DatabaseProvider.Sqlite => "{sqlite}",
+            DatabaseProvider.PostgreSql => "{postgresql}",
+            _ => "{sqlserver}",
+        };
+        var lines = new List<string>();
+        foreach (var line in sql.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith(mine, StringComparison.Ordinal))
+            {
+                lines.Add(trimmed[mine.Length..]);
+            }
+            else if (!trimmed.StartsWith("{sqlite}", StringComparison.Ordinal) && !trimmed.StartsWith("{postgresql}", StringComparison.Ordinal)
+                && !trimmed.StartsWith("{sqlserver}", StringComparison.Ordinal))
+            {
+                lines.Add(line);
+            }
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    private string ExpandTypeNames(string sql) => Provider switch
     {
         DatabaseProvider.Sqlite => sql
             .Replace("{id}", "INTEGER PRIMARY KEY AUTOINCREMENT")
@@ -75,6 +113,37 @@ public sealed class SqlDialect
         return keyColumns == 0
             ? sql
             : sql + $" ON CONFLICT ({string.Join(", ", columns.Take(keyColumns))}) DO UPDATE SET {string.Join(", ", columns.Skip(keyColumns).Select(c => $"{c} = excluded.{c}"))}";
+    }
+
+    /// <summary>
+    /// Adds one to the counter row with key <c>@key</c> (creating it at 1) and selects the new value, in one
+    /// statement; inside a transaction the row stays locked until commit, so concurrent callers get distinct,
+    /// consecutive values and a rollback gives the value back.
+    /// </summary>
+    public string IncrementCounter(string table, string keyColumn, string counterColumn) => Provider == DatabaseProvider.SqlServer
+        ? $"MERGE INTO {table} WITH (HOLDLOCK) AS t USING (VALUES (@key)) AS s ({keyColumn}) ON t.{keyColumn} = s.{keyColumn}"
+            + $" WHEN MATCHED THEN UPDATE SET {counterColumn} = t.{counterColumn} + 1"
+            + $" WHEN NOT MATCHED THEN INSERT ({keyColumn}, {counterColumn}) VALUES (s.{keyColumn}, 1) OUTPUT inserted.{counterColumn};"
+        : $"INSERT INTO {table} ({keyColumn}, {counterColumn}) VALUES (@key, 1)"
+            + $" ON CONFLICT ({keyColumn}) DO UPDATE SET {counterColumn} = {table}.{counterColumn} + 1 RETURNING {counterColumn}";
+
+    /// <summary>
+    /// A condition "<paramref name="column"/> starts with the prefix" that an index on the column can serve; bind the
+    /// parameter to <see cref="StartsWithPattern"/>. On PostgreSQL the index needs <c>text_pattern_ops</c>.
+    /// </summary>
+    public string StartsWith(string column, string parameter) =>
+        Provider == DatabaseProvider.Sqlite ? $"{column} GLOB @{parameter}" : $"{column} LIKE @{parameter}";
+
+    /// <summary>The pattern for <see cref="StartsWith"/>; the prefix must hold no wildcard characters (*?[%_).</summary>
+    public string StartsWithPattern(string prefix)
+    {
+        if (prefix.AsSpan().IndexOfAny("*?[]%_\\") >= 0)
+        {
+            throw new ArgumentException("The prefix must not contain wildcard characters.", nameof(prefix));
+        }
+
+        // SQLite's GLOB is case-sensitive, which lets it use a plain (BINARY) index; its LIKE cannot.
+        return Provider == DatabaseProvider.Sqlite ? prefix + "*" : prefix + "%";
     }
 
     /// <summary>Inserts one row (parameters named <c>@column</c>) unless a row with the same key column value exists.</summary>

@@ -1,0 +1,437 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Hotline.Core.Data;
+
+namespace Hotline.Core.Tickets.Storage;
+
+/// <summary>
+/// The SQL behind <see cref="TicketService"/>: tickets, their department links, history, numbering and search.
+/// Knows nothing of roles: the service decides what an actor may see.
+/// </summary>
+internal sealed class TicketStore
+{
+    private readonly SqlDialect _dialect;
+    private readonly string _insertReturningId;
+    private readonly string _insertWithId;
+    private readonly string _update;
+    private readonly string _insertHistory;
+    private readonly string _nextSequence;
+    private readonly RowWriter<Ticket> _bulkTickets;
+    private readonly RowWriter<TicketHistoryEntry> _bulkHistory;
+
+    public TicketStore(SqlDialect dialect)
+    {
+        _dialect = dialect;
+        var names = TicketRow.Columns.Select(c => c.Name).ToList();
+        _insertReturningId = dialect.InsertReturningId("tickets", names);
+        _insertWithId = dialect.Insert("tickets", ["id", .. names]);
+        _update = "UPDATE tickets SET "
+            + string.Join(", ", names.Where(n => n is not ("number" or "created_at" or "created_by")).Select(n => $"{n} = @{n}"))
+            + " WHERE id = @id AND version = @old_version";
+        _insertHistory = dialect.Insert("ticket_history", HistoryRow.Columns.Select(c => c.Name).ToList());
+        _nextSequence = dialect.IncrementCounter("ticket_sequences", "day_key", "last_sequence");
+        _bulkTickets = new RowWriter<Ticket>(dialect, "tickets", TicketRow.Columns, keyColumns: 0, TicketRow.Fill);
+        _bulkHistory = new RowWriter<TicketHistoryEntry>(dialect, "ticket_history", HistoryRow.Columns, keyColumns: 0, HistoryRow.Fill);
+    }
+
+    /// <summary>The next sequence number of the day, inside the caller's transaction (rolled back with it: no gaps).</summary>
+    public async Task<int> NextSequenceAsync(DbConnection connection, DbTransaction transaction, DateOnly day, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            _nextSequence, new { key = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) }, transaction, cancellationToken: cancellationToken));
+
+    public async Task InsertAsync(DbConnection connection, DbTransaction transaction, Ticket ticket, TicketHistoryEntry history, CancellationToken cancellationToken)
+    {
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            _insertReturningId, TicketParameters(ticket), transaction, cancellationToken: cancellationToken));
+        if (_dialect.Provider == DatabaseProvider.Sqlite)
+        {
+            // Content never changes after registration, so the full-text row is written once.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO tickets_fts (rowid, body) VALUES (@id, @content)", new { id, content = ticket.Content }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await WriteDepartmentsAsync(connection, transaction, id, ticket, cancellationToken);
+        await InsertHistoryAsync(connection, transaction, history, cancellationToken);
+    }
+
+    /// <summary>Saves <paramref name="next"/> if the stored version is still <paramref name="oldVersion"/>; false when someone else saved first.</summary>
+    public async Task<bool> UpdateAsync(
+        DbConnection connection, DbTransaction transaction, long id, Ticket before, Ticket next, TicketHistoryEntry history, CancellationToken cancellationToken)
+    {
+        var parameters = TicketParameters(next);
+        parameters.Add("id", id);
+        parameters.Add("old_version", before.Version);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(_update, parameters, transaction, cancellationToken: cancellationToken));
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        if (before.LeadDepartmentId != next.LeadDepartmentId || !before.AssistingDepartmentIds.SequenceEqual(next.AssistingDepartmentIds))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM ticket_departments WHERE ticket_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+            await WriteDepartmentsAsync(connection, transaction, id, next, cancellationToken);
+        }
+
+        await InsertHistoryAsync(connection, transaction, history, cancellationToken);
+        return true;
+    }
+
+    public async Task<(long Id, Ticket Ticket)?> FindAsync(DbConnection connection, string number, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<TicketRow>(new CommandDefinition(
+            $"SELECT {TicketRow.SelectList} FROM tickets t WHERE t.number = @number", new { number }, cancellationToken: cancellationToken));
+        return row is null ? null : (row.Id, row.ToTicket());
+    }
+
+    public async Task<IReadOnlyList<TicketHistoryEntry>> HistoryAsync(DbConnection connection, string number, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(
+            $"SELECT {HistoryRow.SelectList} FROM ticket_history WHERE ticket_number = @number ORDER BY version, id",
+            new { number }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToEntry()).ToList();
+    }
+
+    public async Task<IReadOnlyList<Ticket>> ByCallerAsync(
+        DbConnection connection, string callerNumber, string? excludeNumber, string? department, int limit, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder($"SELECT {TicketRow.SelectList} FROM tickets t WHERE t.caller_number = @callerNumber AND t.number <> @exclude");
+        if (department is not null)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM ticket_departments v WHERE v.ticket_id = t.id AND v.department_id = @department)");
+        }
+
+        sql.Append(" ORDER BY t.created_at DESC, t.id DESC").Append(_dialect.Page(0, limit));
+        var rows = await connection.QueryAsync<TicketRow>(new CommandDefinition(
+            sql.ToString(), new { callerNumber, exclude = excludeNumber ?? "", department }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToTicket()).ToList();
+    }
+
+    public async Task<IReadOnlyList<Ticket>> UnacknowledgedEmergenciesAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<TicketRow>(new CommandDefinition(
+            $"SELECT {TicketRow.SelectList} FROM tickets t WHERE t.emergency_raised_at IS NOT NULL AND t.emergency_acknowledged_at IS NULL ORDER BY t.emergency_raised_at, t.id",
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToTicket()).ToList();
+    }
+
+    /// <summary>One page and the (capped) count of the tickets matching <paramref name="search"/>.</summary>
+    public async Task<(IReadOnlyList<Ticket> Items, int Total, bool Capped)> SearchAsync(
+        DbConnection connection, TicketSearch search, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var query = search.Query;
+        var parameters = new DynamicParameters();
+        var where = new List<string>();
+
+        // Drive from the department's own index when the result is limited to one department: it is already
+        // in registration order, so the page is read without sorting.
+        var drivingDepartment = search.VisibleToDepartment ?? Clean(query.DepartmentId);
+        string from;
+        string order;
+        if (drivingDepartment is not null)
+        {
+            from = "ticket_departments d JOIN tickets t ON t.id = d.ticket_id";
+            where.Add("d.department_id = @drivingDepartment");
+            parameters.Add("drivingDepartment", drivingDepartment);
+            order = " ORDER BY d.created_at DESC, d.ticket_id DESC";
+            if (Clean(query.DepartmentId) is { } other && other != drivingDepartment)
+            {
+                where.Add("EXISTS (SELECT 1 FROM ticket_departments d2 WHERE d2.ticket_id = t.id AND d2.department_id = @otherDepartment)");
+                parameters.Add("otherDepartment", other);
+            }
+        }
+        else
+        {
+            from = "tickets t";
+            order = " ORDER BY t.created_at DESC, t.id DESC";
+        }
+
+        AddTextCondition(Clean(query.Text), search.NumberPrefix, where, parameters);
+        if (query.Statuses.Count > 0)
+        {
+            where.Add("t.status IN @statuses");
+            parameters.Add("statuses", query.Statuses.Distinct().Select(s => s.ToString()).ToArray());
+        }
+
+        if (query.RequestType is { } type)
+        {
+            where.Add("t.request_type = @requestType");
+            parameters.Add("requestType", type.ToString());
+        }
+
+        if (search.CategoryIds is { } categories)
+        {
+            where.Add(categories.Count == 0 ? "1 = 0" : "t.category_id IN @categoryIds");
+            parameters.Add("categoryIds", categories.ToArray());
+        }
+
+        if (Clean(query.Street) is { } street)
+        {
+            where.Add("t.street = @street");
+            parameters.Add("street", street);
+        }
+
+        if (query.Urgency is { } urgency)
+        {
+            where.Add("t.urgency = @urgency");
+            parameters.Add("urgency", urgency.ToString());
+        }
+
+        // Finished tickets have no deadline, so the deadline alone decides overdue and due-soon.
+        if (query.OverdueOnly)
+        {
+            where.Add("t.deadline < @now");
+        }
+
+        if (query.DueWithin is { } within)
+        {
+            where.Add("t.deadline >= @now AND t.deadline <= @dueBy");
+            parameters.Add("dueBy", DbTime.ToDb(search.Now + within));
+        }
+
+        parameters.Add("now", DbTime.ToDb(search.Now));
+        if (query.RegisteredFrom is { } registeredFrom)
+        {
+            where.Add("t.created_at >= @registeredFrom");
+            parameters.Add("registeredFrom", DbTime.ToDb(registeredFrom));
+        }
+
+        if (query.RegisteredTo is { } registeredTo)
+        {
+            where.Add("t.created_at < @registeredTo");
+            parameters.Add("registeredTo", DbTime.ToDb(registeredTo));
+        }
+
+        var whereSql = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
+        var cap = TicketPage.MaxCountedTotal + 1;
+        var countSql = _dialect.Provider == DatabaseProvider.SqlServer
+            ? $"SELECT COUNT(*) FROM (SELECT TOP ({cap}) 1 AS x FROM {from}{whereSql}) c"
+            : $"SELECT COUNT(*) FROM (SELECT 1 AS x FROM {from}{whereSql} LIMIT {cap}) c";
+        var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(countSql, parameters, cancellationToken: cancellationToken));
+        IReadOnlyList<Ticket> items = [];
+        if (count > offset)
+        {
+            var rows = await connection.QueryAsync<TicketRow>(new CommandDefinition(
+                $"SELECT {TicketRow.SelectList} FROM {from}{whereSql}{order}{_dialect.Page(offset, limit)}", parameters, cancellationToken: cancellationToken));
+            items = rows.Select(r => r.ToTicket()).ToList();
+        }
+
+        return (items, Math.Min(count, TicketPage.MaxCountedTotal), count > TicketPage.MaxCountedTotal);
+    }
+
+    /// <summary>
+    /// Loads many finished-or-not tickets with their history in the caller's transaction, as fast as the provider
+    /// allows (benchmarks, demo data). Ids are assigned from <paramref name="firstId"/>; numbering rows are raised to
+    /// the highest sequence loaded per day.
+    /// </summary>
+    public async Task BulkInsertAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<Ticket> tickets, IReadOnlyList<TicketHistoryEntry> history,
+        long firstId, string numberPrefix, CancellationToken cancellationToken)
+    {
+        var ids = new long[tickets.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = firstId + i;
+        }
+
+        await InsertWithIdsAsync(connection, transaction, tickets, ids, cancellationToken);
+        await _bulkHistory.WriteAsync(connection, transaction, history, cancellationToken);
+        var days = tickets
+            .Select(t => TicketNumber.TryParse(t.Number, numberPrefix, out var n) ? n : default)
+            .Where(n => n.Sequence > 0)
+            .GroupBy(n => n.Day)
+            .Select(g => (Day: g.Key.ToString("yyyyMMdd", CultureInfo.InvariantCulture), Last: g.Max(n => n.Sequence)));
+        foreach (var (day, last) in days)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                _dialect.Upsert("ticket_sequences", ["day_key", "last_sequence"]), new { day_key = day, last_sequence = last }, transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        if (_dialect.Provider == DatabaseProvider.PostgreSql)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT setval(pg_get_serial_sequence('tickets', 'id'), (SELECT MAX(id) FROM tickets))", transaction: transaction, cancellationToken: cancellationToken));
+        }
+    }
+
+    private async Task InsertWithIdsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Ticket> tickets, long[] ids, CancellationToken cancellationToken)
+    {
+        if (_dialect.Provider == DatabaseProvider.PostgreSql)
+        {
+            // Arrays through unnest, with the ids as one more column.
+            var withIds = new RowWriter<(long Id, Ticket Ticket)>(_dialect, "tickets", [("id", System.Data.DbType.Int64), .. TicketRow.Columns], 0,
+                (row, v) =>
+                {
+                    var values = new object?[TicketRow.Columns.Length];
+                    TicketRow.Fill(row.Ticket, values);
+                    v[0] = row.Id;
+                    Array.Copy(values, 0, v, 1, values.Length);
+                });
+            await withIds.WriteAsync(connection, transaction, tickets.Select((t, i) => (ids[i], t)).ToList(), cancellationToken);
+        }
+        else
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = _insertWithId;
+            var columns = TicketRow.Columns;
+            var idParameter = command.CreateParameter();
+            idParameter.ParameterName = "id";
+            command.Parameters.Add(idParameter);
+            var parameters = new DbParameter[columns.Length];
+            for (var c = 0; c < columns.Length; c++)
+            {
+                parameters[c] = command.CreateParameter();
+                parameters[c].ParameterName = columns[c].Name;
+                parameters[c].DbType = columns[c].Type;
+                command.Parameters.Add(parameters[c]);
+            }
+
+            await using var fts = connection.CreateCommand();
+            fts.Transaction = transaction;
+            fts.CommandText = "INSERT INTO tickets_fts (rowid, body) VALUES (@id, @body)";
+            var ftsId = fts.CreateParameter();
+            ftsId.ParameterName = "id";
+            fts.Parameters.Add(ftsId);
+            var ftsBody = fts.CreateParameter();
+            ftsBody.ParameterName = "body";
+            fts.Parameters.Add(ftsBody);
+
+            var values = new object?[columns.Length];
+            for (var i = 0; i < tickets.Count; i++)
+            {
+                TicketRow.Fill(tickets[i], values);
+                idParameter.Value = ids[i];
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    parameters[c].Value = values[c] ?? DBNull.Value;
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                if (_dialect.Provider == DatabaseProvider.Sqlite)
+                {
+                    ftsId.Value = ids[i];
+                    ftsBody.Value = tickets[i].Content;
+                    await fts.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+        }
+
+        var links = new List<DepartmentLink>();
+        for (var i = 0; i < tickets.Count; i++)
+        {
+            links.AddRange(Links(ids[i], tickets[i]));
+        }
+
+        await new RowWriter<DepartmentLink>(_dialect, "ticket_departments", DepartmentLink.Columns, 0, DepartmentLink.Fill)
+            .WriteAsync(connection, transaction, links, cancellationToken);
+    }
+
+    private async Task WriteDepartmentsAsync(DbConnection connection, DbTransaction transaction, long id, Ticket ticket, CancellationToken cancellationToken)
+    {
+        foreach (var link in Links(id, ticket))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO ticket_departments (ticket_id, department_id, created_at) VALUES (@TicketId, @DepartmentId, @CreatedAt)",
+                link, transaction, cancellationToken: cancellationToken));
+        }
+    }
+
+    private static IEnumerable<DepartmentLink> Links(long id, Ticket ticket)
+    {
+        var created = DbTime.ToDb(ticket.CreatedAt);
+        if (ticket.LeadDepartmentId is { } lead)
+        {
+            yield return new DepartmentLink(id, lead, created);
+        }
+
+        foreach (var assisting in ticket.AssistingDepartmentIds.Distinct().Where(d => d != ticket.LeadDepartmentId))
+        {
+            yield return new DepartmentLink(id, assisting, created);
+        }
+    }
+
+    private Task InsertHistoryAsync(DbConnection connection, DbTransaction transaction, TicketHistoryEntry history, CancellationToken cancellationToken)
+    {
+        var values = new object?[HistoryRow.Columns.Length];
+        HistoryRow.Fill(history, values);
+        var parameters = new DynamicParameters();
+        for (var c = 0; c < values.Length; c++)
+        {
+            parameters.Add(HistoryRow.Columns[c].Name, values[c], HistoryRow.Columns[c].Type);
+        }
+
+        return connection.ExecuteAsync(new CommandDefinition(_insertHistory, parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    private void AddTextCondition(string? text, string numberPrefix, List<string> where, DynamicParameters parameters)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        if (TicketNumber.IsValid(text, numberPrefix))
+        {
+            where.Add("t.number = @number");
+            parameters.Add("number", text);
+            return;
+        }
+
+        var phone = ChinesePhoneNumber.Normalize(text);
+        if (phone.Length >= 3 && phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-'))
+        {
+            where.Add(_dialect.StartsWith("t.caller_number", "phonePrefix"));
+            parameters.Add("phonePrefix", _dialect.StartsWithPattern(phone));
+            return;
+        }
+
+        var terms = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+        var ftsTerms = new List<string>();
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var term = terms[i];
+            // The trigram index finds substrings of 3+ characters; shorter terms need LIKE.
+            if (_dialect.Provider == DatabaseProvider.Sqlite && term.EnumerateRunes().Count() >= 3)
+            {
+                ftsTerms.Add("\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+                continue;
+            }
+
+            var op = _dialect.Provider == DatabaseProvider.PostgreSql ? "ILIKE" : "LIKE";
+            where.Add($"t.content {op} @term{i} ESCAPE '\\'");
+            parameters.Add($"term{i}", "%" + EscapeLike(term) + "%");
+        }
+
+        if (ftsTerms.Count > 0)
+        {
+            where.Add("t.id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH @fts)");
+            parameters.Add("fts", string.Join(" ", ftsTerms));
+        }
+    }
+
+    private string EscapeLike(string term)
+    {
+        var escaped = term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+        return _dialect.Provider == DatabaseProvider.SqlServer ? escaped.Replace("[", "\\[", StringComparison.Ordinal) : escaped;
+    }
+
+    private static DynamicParameters TicketParameters(Ticket ticket)
+    {
+        var values = new object?[TicketRow.Columns.Length];
+        TicketRow.Fill(ticket, values);
+        var parameters = new DynamicParameters();
+        for (var c = 0; c < values.Length; c++)
+        {
+            parameters.Add(TicketRow.Columns[c].Name, values[c], TicketRow.Columns[c].Type);
+        }
+
+        return parameters;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
