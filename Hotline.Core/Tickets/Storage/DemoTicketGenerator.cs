@@ -64,6 +64,7 @@ internal sealed class DemoTicketGenerator
     private readonly Actor _backOffice = new("backoffice01", Roles.BackOffice, null, "后台处理01");
     private readonly Actor _supervisor = new("supervisor01", Roles.Supervisor, null, "班长01");
     private readonly string _prefix;
+    private readonly Dictionary<DateOnly, int> _sequences = [];
 
     public DemoTicketGenerator(TicketWorkflow workflow, IReadOnlyList<Category> categories, int seed, int phonePool = 0, string prefix = TicketNumber.DefaultPrefix)
     {
@@ -87,12 +88,19 @@ internal sealed class DemoTicketGenerator
     /// <paramref name="count"/> tickets registered evenly over [from, now), numbered per local day in registration order,
     /// each advanced through the loop as far as its age allows; plus every history row.
     /// </summary>
-    public (List<Ticket> Tickets, List<TicketHistoryEntry> History) Generate(int count, DateTimeOffset from, DateTimeOffset now)
+    public (List<Ticket> Tickets, List<TicketHistoryEntry> History) Generate(int count, DateTimeOffset from, DateTimeOffset now) =>
+        Generate(count, from, now, now);
+
+    /// <summary>
+    /// <paramref name="count"/> tickets registered evenly over [from, to), advanced as far as <paramref name="now"/> allows.
+    /// Call with consecutive ranges to generate in chunks: numbering continues across calls.
+    /// </summary>
+    public (List<Ticket> Tickets, List<TicketHistoryEntry> History) Generate(int count, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
     {
         var tickets = new List<Ticket>(count);
         var history = new List<TicketHistoryEntry>(count * 5);
-        var step = (now - from) / Math.Max(1, count);
-        var sequences = new Dictionary<DateOnly, int>();
+        var step = (to - from) / Math.Max(1, count);
+        var sequences = _sequences;
         var timeZone = _workflow.Deadlines.Calendar.TimeZone;
         for (var i = 0; i < count; i++)
         {

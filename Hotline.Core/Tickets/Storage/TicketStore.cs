@@ -152,7 +152,7 @@ internal sealed class TicketStore
         AddTextCondition(Clean(query.Text), search.NumberPrefix, where, parameters);
         if (query.Statuses.Count > 0)
         {
-            where.Add("t.status IN @statuses");
+            where.Add(InList("t.status", "statuses"));
             parameters.Add("statuses", query.Statuses.Distinct().Select(s => s.ToString()).ToArray());
         }
 
@@ -164,7 +164,7 @@ internal sealed class TicketStore
 
         if (search.CategoryIds is { } categories)
         {
-            where.Add(categories.Count == 0 ? "1 = 0" : "t.category_id IN @categoryIds");
+            where.Add(categories.Count == 0 ? "1 = 0" : InList("t.category_id", "categoryIds"));
             parameters.Add("categoryIds", categories.ToArray());
         }
 
@@ -432,6 +432,10 @@ internal sealed class TicketStore
 
         return parameters;
     }
+
+    // Dapper expands a list into (@p1, @p2, ...) except for Npgsql, which takes the array as one parameter.
+    private string InList(string column, string parameter) =>
+        _dialect.Provider == DatabaseProvider.PostgreSql ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using Dapper;
+using Hotline.Core;
+using Hotline.Core.Data;
+using Hotline.Core.Departments;
+using Hotline.Core.Security;
+using Hotline.Core.Tickets;
+using Hotline.Core.Tickets.Storage;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Hotline.Benchmarks;
+
+/// <summary>
+/// Ticket storage at district-years scale: bulk-loads N realistic tickets (default 1,000,000, with their histories,
+/// driven through the real workflow) into SQLite and, when <c>HOTLINE_TEST_POSTGRES</c> is set, PostgreSQL, then
+/// measures p50/p99 of registering a ticket, searching by phone, by ticket number, by Chinese content and a
+/// filtered list page. Targets: register p99 &lt; 20 ms; each search and list page p99 &lt; 100 ms.
+/// Args: [ticketCount] [postgresTicketCount].
+/// </summary>
+public static class TicketStoreBenchmark
+{
+    private const int Repetitions = 200;
+    private const int Chunk = 50_000;
+
+    public static void Run(string[] args)
+    {
+        var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+        var postgresCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : count;
+        var directory = Path.Combine(Path.GetTempPath(), "hotline-ticket-bench-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            RunAsync("SQLite", new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(directory, "tickets.db")}" }, count).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        if (Environment.GetEnvironmentVariable("HOTLINE_TEST_POSTGRES") is { Length: > 0 } postgres)
+        {
+            var schema = "ticket_bench_" + Guid.NewGuid().ToString("N")[..8];
+            using (var admin = new NpgsqlConnection(postgres))
+            {
+                admin.Execute($"CREATE SCHEMA {schema}");
+            }
+
+            try
+            {
+                var connection = new NpgsqlConnectionStringBuilder(postgres) { SearchPath = schema }.ConnectionString;
+                RunAsync("PostgreSQL", new DatabaseOptions { Provider = "PostgreSql", ConnectionString = connection }, postgresCount).GetAwaiter().GetResult();
+            }
+            finally
+            {
+                NpgsqlConnection.ClearAllPools();
+                using var admin = new NpgsqlConnection(postgres);
+                admin.Execute($"DROP SCHEMA {schema} CASCADE");
+            }
+        }
+    }
+
+    private static async Task RunAsync(string name, DatabaseOptions options, int count)
+    {
+        var connections = new ConnectionFactory(options);
+        await new Migrator(connections).MigrateAsync();
+        var time = TimeProvider.System;
+        var service = new TicketService(connections, new CalendarStore(connections, new HotlineOptions()), new TicketOptions(), time);
+        await DemoTicketData.SeedAsync(connections, service, time, ticketCount: 0);
+
+        // Load: a year of tickets ending now, in chunks (one transaction and one prepared insert per chunk).
+        var generator = new DemoTicketGenerator(await service.WorkflowAsync(), await new CategoryStore(connections).ListAsync(), seed: 7, phonePool: count / 3);
+        var now = time.GetUtcNow();
+        var from = now - TimeSpan.FromDays(365);
+        var load = Stopwatch.StartNew();
+        var generating = TimeSpan.Zero;
+        var numbers = new List<string>();
+        var phones = new List<string>();
+        var historyRows = 0L;
+        for (var done = 0; done < count; done += Chunk)
+        {
+            var size = Math.Min(Chunk, count - done);
+            var g = Stopwatch.StartNew();
+            var (tickets, history) = generator.Generate(size,
+                from + (now - from) * ((double)done / count), from + (now - from) * ((double)(done + size) / count), now);
+            generating += g.Elapsed;
+            await service.BulkLoadAsync(tickets, history);
+            historyRows += history.Count;
+            for (var i = 0; i < tickets.Count; i += 97)
+            {
+                numbers.Add(tickets[i].Number);
+                phones.Add(tickets[i].CallerNumber);
+            }
+        }
+
+        if (options.ProviderKind == DatabaseProvider.PostgreSql)
+        {
+            await using var connection = await connections.OpenAsync();
+            await connection.ExecuteAsync(new CommandDefinition("ANALYZE tickets; ANALYZE ticket_departments; ANALYZE ticket_history", commandTimeout: 600));
+        }
+
+        Console.WriteLine($"{name}: loaded {count:N0} tickets + {historyRows:N0} history rows in {load.Elapsed.TotalSeconds:F0} s (generating {generating.TotalSeconds:F0} s)");
+
+        var random = new Random(1);
+        var agent = new Actor("agent01", Roles.Agent);
+        var backOffice = new Actor("backoffice01", Roles.BackOffice);
+        var department = new Actor("department01", Roles.Department, "D003");
+        var draft = new TicketDraft
+        {
+            CallerNumber = "13912345678", RequestType = RequestType.Complaint, CategoryId = 1, CategoryPath = "城乡建设",
+            Content = "小区门口流动摊贩占道经营，影响通行，希望尽快处理。", Street = "城关街道",
+        };
+        string[] contentTerms = ["占道经营", "拖欠工资", "预付卡退费", "噪音扰民", "油烟直排", "电梯经常故障"];
+
+        Report(name, "register a ticket", 20, await MeasureAsync(async () =>
+        {
+            var outcome = await service.RegisterAsync(draft, agent);
+            if (!outcome.Succeeded)
+                throw new InvalidOperationException(outcome.Failure?.Message);
+        }));
+        Report(name, "search by phone (exact)", 100, await MeasureAsync(() =>
+            service.SearchAsync(new TicketQuery { Text = phones[random.Next(phones.Count)] }, backOffice)));
+        Report(name, "search by phone prefix (7 digits)", 100, await MeasureAsync(() =>
+            service.SearchAsync(new TicketQuery { Text = phones[random.Next(phones.Count)][..7] }, backOffice)));
+        Report(name, "search by ticket number", 100, await MeasureAsync(() =>
+            service.SearchAsync(new TicketQuery { Text = numbers[random.Next(numbers.Count)] }, backOffice)));
+        Report(name, "Chinese content search (>=3 chars)", 100, await MeasureAsync(() =>
+            service.SearchAsync(new TicketQuery { Text = contentTerms[random.Next(contentTerms.Length)] }, backOffice)));
+        Report(name, "Chinese content + status filter", 100, await MeasureAsync(() =>
+            service.SearchAsync(new TicketQuery { Text = contentTerms[random.Next(contentTerms.Length)], Statuses = [TicketStatus.SignedFor, TicketStatus.Dispatched] }, backOffice)));
+        Report(name, "content search, 2-char term (LIKE scan)", 100, await MeasureAsync(() =>
+            service.SearchAsync(new TicketQuery { Text = "停水" }, backOffice), repetitions: 20));
+        Report(name, "list page: status + department + street", 100, await MeasureAsync(() =>
+            service.SearchAsync(new TicketQuery { Statuses = [TicketStatus.Closed], DepartmentId = "D00" + random.Next(1, 10), Street = "城关街道", Page = random.Next(1, 5) }, backOffice)));
+        Report(name, "list page: department portal (own tickets)", 100, await MeasureAsync(() =>
+            service.SearchAsync(new TicketQuery { Page = random.Next(1, 10) }, department)));
+        Report(name, "list page: all, newest first", 100, await MeasureAsync(() =>
+            service.SearchAsync(new TicketQuery { Page = random.Next(1, 10) }, backOffice)));
+        Report(name, "list page: overdue only", 100, await MeasureAsync(() =>
+            service.SearchAsync(new TicketQuery { OverdueOnly = true }, backOffice)));
+        Report(name, "list page: last 7 days, type complaint", 100, await MeasureAsync(() =>
+            service.SearchAsync(new TicketQuery { RegisteredFrom = now - TimeSpan.FromDays(7), RequestType = RequestType.Complaint }, backOffice)));
+    }
+
+    private static async Task<List<double>> MeasureAsync(Func<Task> action, int repetitions = Repetitions)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await action();
+        }
+
+        var samples = new List<double>(repetitions);
+        for (var i = 0; i < repetitions; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await action();
+            samples.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return samples;
+    }
+
+    private static void Report(string database, string what, double targetMs, List<double> samples)
+    {
+        samples.Sort();
+        var p50 = samples[samples.Count / 2];
+        var p99 = samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(samples.Count * 0.99) - 1)];
+        Console.WriteLine($"{database,-10} {what,-45} p50 {p50,7:F2} ms  p99 {p99,7:F2} ms  (target p99 < {targetMs} ms) {(p99 < targetMs ? "ok" : "MISSED")}");
+    }
+}
