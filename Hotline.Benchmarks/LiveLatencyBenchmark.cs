@@ -71,6 +71,11 @@ public static class LiveLatencyBenchmark
         var delivery = Sum(receivers.Select(r => r.Delivery));
 
         var total = histogram.Sum();
+        if (total == 0)
+        {
+            throw new InvalidOperationException("No event reached any client: the benchmark measured nothing.");
+        }
+
         Console.WriteLine($"  samples {total:N0} (event × client), snapshots per client {receivers.Average(r => r.Snapshots) / (seconds + warmUpSeconds):F1}/s");
         Console.WriteLine($"  p50 {Percentile(histogram, 0.50)} ms, p90 {Percentile(histogram, 0.90)} ms, p99 {Percentile(histogram, 0.99)} ms, max {Percentile(histogram, 1.0)} ms " +
             $"(target p99 < {TargetP99Ms} ms: {(Percentile(histogram, 0.99) < TargetP99Ms ? "met" : "NOT met")})");

@@ -32,7 +32,7 @@ export HOTLINE_CHROMIUM=${HOTLINE_CHROMIUM:-/usr/bin/chromium}
 dotnet build Hotline.sln -c Release -nologo -v q || { log "build failed"; echo "0 passed, 1 failed"; exit 1; }
 
 out=$(mktemp)
-dotnet test Hotline.Tests/Hotline.Tests.csproj -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$out"
+dotnet test Hotline.Tests/Hotline.Tests.csproj -c Release --no-build 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
 
 passed=0; failed=0; seen=0

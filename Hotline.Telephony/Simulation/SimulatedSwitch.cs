@@ -105,6 +105,7 @@ public sealed class SimulatedSwitch : ITelephony, IAsyncDisposable
     {
         await StopAsync(CancellationToken.None);
         _stop?.Dispose();
+        _stop = null; // a second dispose or stop finds nothing left to do
     }
 
     public Task LogInAsync(string agentId, string extension, CancellationToken cancellationToken = default)

@@ -65,9 +65,10 @@ public sealed class WallboardBrowserTests(ChromiumFixture chromium, LiveServerFi
 
         var anonymous = await context.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Address.ToString() });
         var other = await anonymous.NewPageAsync();
-        await other.GotoAsync("/wallboard?token=wrong-token");
+        var refused = await other.GotoAsync("/wallboard?token=wrong-token");
+        Assert.Equal(401, refused!.Status);
+        await Assertions.Expect(other.GetByText("大屏令牌无效或已停用")).ToBeVisibleAsync();
         await Assertions.Expect(other.Locator("[data-tile=offered]")).ToHaveCountAsync(0);
-        Assert.Contains("/login", other.Url);
         await anonymous.DisposeAsync();
     }
 

@@ -46,6 +46,26 @@ public class SimulatedSwitchTests
     }
 
     [Fact]
+    public async Task Disposing_a_started_switch_twice_is_harmless()
+    {
+        var clock = new FakeTimeProvider(NineOClock);
+        var telephony = CreateSwitch(clock);
+        await telephony.StartAsync(TestContext.Current.CancellationToken);
+
+        await telephony.DisposeAsync();
+        await telephony.DisposeAsync();
+
+        var events = new List<TelephonyEvent>();
+        await foreach (var e in telephony.Events.ReadAllAsync(TestContext.Current.CancellationToken))
+        {
+            events.Add(e);
+        }
+
+        Assert.IsType<SwitchLinkDown>(Assert.Single(events, e => e is SwitchLinkDown));
+        Assert.IsType<SwitchLinkDown>(events[^1]);
+    }
+
+    [Fact]
     public async Task A_command_takes_effect_at_the_current_time_of_the_clock()
     {
         var clock = new FakeTimeProvider(NineOClock);

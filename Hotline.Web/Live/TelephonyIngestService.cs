@@ -140,9 +140,13 @@ public sealed class TelephonyIngestService(
         }
     }
 
+    // Not every channel can count (a single-reader unbounded one cannot): peek where counting is not offered.
+    private static bool HasWaitingEvents(System.Threading.Channels.ChannelReader<TelephonyEvent> reader)
+        => reader.CanCount ? reader.Count > 0 : reader.CanPeek && reader.TryPeek(out _);
+
     private void CompleteCaughtUpIfIdle()
     {
-        if (!_switchStarted || _caughtUp.Task.IsCompleted || telephony.Events.Count > 0)
+        if (!_switchStarted || _caughtUp.Task.IsCompleted || HasWaitingEvents(telephony.Events))
         {
             return;
         }

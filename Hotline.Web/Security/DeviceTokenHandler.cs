@@ -41,6 +41,28 @@ public sealed class DeviceTokenHandler(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
+    /// <summary>
+    /// A wall screen with a wrong or revoked token gets a readable page (still 401) instead of a blank
+    /// browser error; API and hub callers get a bare 401.
+    /// </summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        if (!Request.Path.StartsWithSegments("/wallboard"))
+        {
+            return;
+        }
+
+        Response.ContentType = "text/html; charset=utf-8";
+        await Response.WriteAsync("""
+            <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>大屏令牌无效</title></head>
+            <body style="background:#0b1220;color:#e5e7eb;font-family:sans-serif;text-align:center;padding-top:20vh">
+            <h1 data-part="token-refused">大屏令牌无效或已停用</h1>
+            <p>请检查大屏地址中的 token 参数，或<a style="color:#60a5fa" href="/login?ReturnUrl=%2Fwallboard">登录</a>后打开大屏。</p>
+            </body></html>
+            """);
+    }
+
     /// <summary>The token this request presents, if it presents one where a device may.</summary>
     public static string? TokenOf(HttpRequest request)
     {
