@@ -44,7 +44,6 @@ public abstract class TicketComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<TicketLookups>();
         Services.AddSingleton<TicketFormat>();
         Services.AddSingleton<EmergencyAlerts>();
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
@@ -63,8 +62,10 @@ public abstract class TicketComponentTestBase : BunitContext, IAsyncLifetime
 
     protected TicketDraftStore Drafts => Services.GetRequiredService<TicketDraftStore>();
 
+    /// <summary>After the derived class added its services (setting the renderer info locks the container).</summary>
     public virtual async ValueTask InitializeAsync()
     {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         await new Migrator(Connections).MigrateAsync();
         await Services.GetRequiredService<CalendarStore>().EnsureSeededAsync();
         await DemoTicketData.SeedAsync(Connections, Tickets, Time, 10);
