@@ -8,6 +8,7 @@ builder.AddHotlineCore();
 builder.AddHotlineTelephony();
 builder.AddHotlineLive();
 builder.AddHotlineAuth();
+builder.AddHotlineTickets();
 builder.AddHotlineUi();
 
 var app = builder.Build();
@@ -16,6 +17,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapAuthApi();
 app.MapLiveApi();
+app.MapHotlineTickets();
 app.MapHotlineUi();
 app.Run();
 

@@ -16,10 +16,10 @@ public static class AuthExtensions
     {
         builder.Services
             .AddAuthentication(SelectorScheme)
-            .AddPolicyScheme(SelectorScheme, "Cookie or device token", o => o.ForwardDefaultSelector = context =>
-                DeviceTokenHandler.TokenOf(context.Request) is null
-                    ? CookieAuthenticationDefaults.AuthenticationScheme
-                    : DeviceTokenHandler.SchemeName)
+            .AddPolicyScheme(SelectorScheme, "Cookie, API key or device token", o => o.ForwardDefaultSelector = context =>
+                ApiKeyHandler.Applies(context.Request) ? ApiKeyHandler.SchemeName
+                : DeviceTokenHandler.TokenOf(context.Request) is null ? CookieAuthenticationDefaults.AuthenticationScheme
+                : DeviceTokenHandler.SchemeName)
             .AddCookie(o =>
             {
                 o.LoginPath = "/login";
@@ -34,7 +34,8 @@ public static class AuthExtensions
                 o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
             })
-            .AddScheme<AuthenticationSchemeOptions, DeviceTokenHandler>(DeviceTokenHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, DeviceTokenHandler>(DeviceTokenHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
 
         builder.Services.AddAuthorization(HotlinePolicies.Add);
         builder.Services.AddCascadingAuthenticationState();

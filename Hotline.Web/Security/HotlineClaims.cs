@@ -6,4 +6,7 @@ public static class HotlineClaims
     public const string AgentId = "hotline:agent_id";
     public const string Extension = "hotline:extension";
     public const string DisplayName = "hotline:display_name";
+
+    /// <summary>For Department users and keys: the department whose tickets they handle.</summary>
+    public const string DepartmentId = "hotline:department_id";
 }

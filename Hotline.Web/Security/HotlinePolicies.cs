@@ -18,8 +18,20 @@ public static class HotlinePolicies
     /// <summary>The snapshot API and the live hub: every role but Department, or a wallboard device.</summary>
     public const string LiveData = "LiveData";
 
+    /// <summary>/tickets: the hotline's back office, supervisors and admins; officials read only.</summary>
+    public const string Tickets = "Tickets";
+
+    /// <summary>/department: department users (their own tickets only).</summary>
+    public const string Department = "Department";
+
+    /// <summary>The tickets API: any user role (the workflow decides per action); not wallboard devices.</summary>
+    public const string TicketsApi = "TicketsApi";
+
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(Tickets, p => p.RequireRole(Roles.BackOffice, Roles.Supervisor, Roles.Admin, Roles.Official));
+        options.AddPolicy(Department, p => p.RequireRole(Roles.Department));
+        options.AddPolicy(TicketsApi, p => p.RequireRole(Roles.UserRoles));
         options.AddPolicy(Wallboard, p => p.RequireRole(Roles.Wallboard, Roles.Supervisor, Roles.Official, Roles.Admin));
         options.AddPolicy(Supervisor, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Agent, p => p.RequireRole(Roles.Agent));

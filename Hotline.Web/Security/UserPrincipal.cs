@@ -26,6 +26,11 @@ public static class UserPrincipal
             claims.Add(new Claim(HotlineClaims.Extension, extension));
         }
 
+        if (user.DepartmentId is { Length: > 0 } departmentId)
+        {
+            claims.Add(new Claim(HotlineClaims.DepartmentId, departmentId));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 
@@ -35,4 +40,6 @@ public static class UserPrincipal
     public static string? AgentId(this ClaimsPrincipal user) => user.FindFirstValue(HotlineClaims.AgentId);
 
     public static string? Extension(this ClaimsPrincipal user) => user.FindFirstValue(HotlineClaims.Extension);
+
+    public static string? DepartmentId(this ClaimsPrincipal user) => user.FindFirstValue(HotlineClaims.DepartmentId);
 }

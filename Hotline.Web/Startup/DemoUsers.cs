@@ -27,7 +27,7 @@ public static class DemoUsers
 
         list.Add(User("backoffice01", "后台处理01", Roles.BackOffice, passwordHash));
         list.Add(User("supervisor01", "班长01", Roles.Supervisor, passwordHash));
-        list.Add(User("department01", "承办单位01", Roles.Department, passwordHash) with { DepartmentId = "D001" });
+        list.Add(User("department01", "承办单位01", Roles.Department, passwordHash) with { DepartmentId = Hotline.Core.Tickets.Storage.DemoTicketData.DemoDepartmentId });
         list.Add(User("official01", "信访局01", Roles.Official, passwordHash));
         list.Add(User("admin01", "系统管理员01", Roles.Admin, passwordHash));
         return list;

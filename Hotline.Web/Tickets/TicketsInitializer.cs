@@ -1,0 +1,34 @@
+using Hotline.Core.Data;
+using Hotline.Core.Tickets;
+using Hotline.Core.Tickets.Storage;
+using Hotline.Web.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Web.Tickets;
+
+/// <summary>At start: the shipped work calendar, and with demo data the departments, categories, tickets and API keys.</summary>
+public sealed class TicketsInitializer(
+    ConnectionFactory connections,
+    CalendarStore calendar,
+    TicketService tickets,
+    TimeProvider time,
+    IOptions<DemoOptions> demo,
+    IConfiguration configuration,
+    ILogger<TicketsInitializer> logger) : IHostedService
+{
+    /// <summary>How many demo tickets to create (tests ask for fewer).</summary>
+    public const string DemoTicketCountKey = "Hotline:Demo:TicketCount";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await calendar.EnsureSeededAsync(cancellationToken);
+        if (demo.Value.Enabled)
+        {
+            var count = configuration.GetValue(DemoTicketCountKey, 200);
+            await DemoTicketData.SeedAsync(connections, tickets, time, count, cancellationToken);
+            logger.LogInformation("Demo tickets, departments and API keys present");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
