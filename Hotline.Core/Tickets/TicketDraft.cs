@@ -27,4 +27,10 @@ public sealed class TicketDraft
 
     /// <summary>重大紧急: escalate to bureau leaders at registration.</summary>
     public bool MajorEmergency { get; set; }
+
+    /// <summary>
+    /// The agent's direct answer (直接答复内容) while it is being typed, kept with the draft so it survives a dropped
+    /// circuit. Registration ignores it: the answer is applied by the separate AnswerDirectly action.
+    /// </summary>
+    public string? Answer { get; set; }
 }

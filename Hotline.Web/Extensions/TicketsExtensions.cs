@@ -31,7 +31,7 @@ public static class TicketsExtensions
 
         // Runs after DatabaseInitializer (registered first): the tables exist by then.
         services.AddHostedService<TicketsInitializer>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
         return builder;
     }
 

@@ -27,8 +27,12 @@ public static class HotlinePolicies
     /// <summary>The tickets API: any user role (the workflow decides per action); not wallboard devices.</summary>
     public const string TicketsApi = "TicketsApi";
 
+    /// <summary>/admin/*: API keys and the work calendar; admins only.</summary>
+    public const string Admin = "Admin";
+
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Tickets, p => p.RequireRole(Roles.BackOffice, Roles.Supervisor, Roles.Admin, Roles.Official));
         options.AddPolicy(Department, p => p.RequireRole(Roles.Department));
         options.AddPolicy(TicketsApi, p => p.RequireRole(Roles.UserRoles));
