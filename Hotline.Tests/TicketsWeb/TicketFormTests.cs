@@ -29,25 +29,30 @@ public sealed class TicketFormTests : TicketComponentTestBase
     }
 
     [Fact]
-    public async Task The_draft_is_saved_on_the_server_a_second_after_typing_stops()
+    public async Task The_draft_and_the_direct_answer_are_saved_on_the_server_a_second_after_typing_stops()
     {
         var cut = RenderForm();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#tf-content")));
 
         cut.Find("#tf-content").Input("楼下餐馆油烟很大");
+        cut.Find("#tf-answer").Input("已告知可向区市场监管局反映");
         Assert.Null(await Drafts.LoadAsync("agent01", Ct));
 
         Time.Advance(TimeSpan.FromSeconds(1));
 
         await cut.WaitForAssertionAsync(async () =>
-            Assert.Equal("楼下餐馆油烟很大", (await Drafts.LoadAsync("agent01"))?.Draft.Content));
+        {
+            var saved = (await Drafts.LoadAsync("agent01"))?.Draft;
+            Assert.Equal("楼下餐馆油烟很大", saved?.Content);
+            Assert.Equal("已告知可向区市场监管局反映", saved?.Answer);
+        });
     }
 
     [Fact]
-    public async Task A_saved_draft_comes_back_when_the_form_opens_again()
+    public async Task A_saved_draft_and_its_direct_answer_come_back_when_the_form_opens_again()
     {
-        await Drafts.SaveAsync("agent01", new TicketDraft { CallerNumber = "13800001111", Content = "上次没写完的内容" }, Time.GetUtcNow(),
-            Ct);
+        await Drafts.SaveAsync("agent01", new TicketDraft { CallerNumber = "13800001111", Content = "上次没写完的内容", Answer = "没写完的答复" },
+            Time.GetUtcNow(), Ct);
 
         var cut = RenderForm();
 
@@ -55,6 +60,7 @@ public sealed class TicketFormTests : TicketComponentTestBase
         {
             Assert.Equal("上次没写完的内容", cut.Find("#tf-content").GetAttribute("value") ?? cut.Find("#tf-content").TextContent);
             Assert.Equal("13800001111", cut.Find("#tf-callerNumber").GetAttribute("value"));
+            Assert.Equal("没写完的答复", cut.Find("#tf-answer").GetAttribute("value") ?? cut.Find("#tf-answer").TextContent);
         });
     }
 

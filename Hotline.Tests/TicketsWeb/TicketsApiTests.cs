@@ -233,7 +233,7 @@ public sealed class TicketsApiTests(TicketsServerFixture server) : IClassFixture
     }
 
     [Fact]
-    public async Task The_openapi_document_describes_the_tickets_endpoints()
+    public async Task The_openapi_document_describes_the_tickets_endpoints_and_their_api_key_scheme()
     {
         using var anonymous = server.Api(null);
 
@@ -243,5 +243,11 @@ public sealed class TicketsApiTests(TicketsServerFixture server) : IClassFixture
         Assert.Contains("/api/tickets", paths);
         Assert.Contains("/api/tickets/{number}", paths);
         Assert.Contains("/api/tickets/{number}/transitions", paths);
+
+        var scheme = document["components"]!["securitySchemes"]!["ApiKey"]!;
+        Assert.Equal("http", scheme["type"]!.GetValue<string>());
+        Assert.Equal("bearer", scheme["scheme"]!.GetValue<string>());
+        var register = document["paths"]!["/api/tickets"]!["post"]!;
+        Assert.Contains(register["security"]!.AsArray(), requirement => requirement!.AsObject().ContainsKey("ApiKey"));
     }
 }
