@@ -14,7 +14,9 @@ internal sealed class AmiFrameParser
     private static ReadOnlySpan<byte> BannerPrefix => "Asterisk Call Manager/"u8;
 
     private readonly int _maxFrameBytes;
-    private readonly List<int> _fields = new(64);
+    // Four ints per field (see AmiFrame); grown when a frame has many fields.
+    private int[] _fields = new int[256];
+    private int _fieldInts;
 
     // Skipping an oversized frame: the length of the current line so far, and its first byte (for a lone "\r").
     private bool _skipping;
@@ -82,7 +84,7 @@ internal sealed class AmiFrameParser
     /// </summary>
     private int ParseOne(ReadOnlySpan<byte> data, List<AmiFrame> output)
     {
-        _fields.Clear();
+        _fieldInts = 0;
         var malformed = false;
         var start = 0;
         var p = 0;
@@ -105,7 +107,7 @@ internal sealed class AmiFrameParser
             var line = data[p..contentEnd];
             if (line.IsEmpty)
             {
-                if (_fields.Count == 0 && !malformed)
+                if (_fieldInts == 0 && !malformed)
                 {
                     // Blank lines between frames: use them up, nothing to emit.
                     return next;
@@ -125,7 +127,7 @@ internal sealed class AmiFrameParser
                 return next;
             }
 
-            if (_fields.Count == 0 && !malformed && line.StartsWith(BannerPrefix))
+            if (_fieldInts == 0 && !malformed && line.StartsWith(BannerPrefix))
             {
                 // The banner is one line with no blank line after it.
                 Banner = Encoding.UTF8.GetString(line);
@@ -151,10 +153,12 @@ internal sealed class AmiFrameParser
                 }
                 else
                 {
-                    _fields.Add(p - start);
-                    _fields.Add(keyEnd - p);
-                    _fields.Add(valueStart - start);
-                    _fields.Add(valueEnd - valueStart);
+                    if (_fieldInts + 4 > _fields.Length) Array.Resize(ref _fields, _fields.Length * 2);
+                    _fields[_fieldInts] = p - start;
+                    _fields[_fieldInts + 1] = keyEnd - p;
+                    _fields[_fieldInts + 2] = valueStart - start;
+                    _fields[_fieldInts + 3] = valueEnd - valueStart;
+                    _fieldInts += 4;
                 }
             }
 
@@ -164,8 +168,7 @@ internal sealed class AmiFrameParser
 
     private AmiFrame Build(ReadOnlySpan<byte> frame)
     {
-        var offsets = new int[_fields.Count];
-        _fields.CopyTo(offsets);
+        var offsets = _fields.AsSpan(0, _fieldInts).ToArray();
         return new AmiFrame(frame.ToArray(), offsets);
     }
 
