@@ -5,7 +5,7 @@ public static class BenchmarkMain
 {
     public static int Main(string[] args)
     {
-        // dotnet run -c Release --project Hotline.Benchmarks -- <live|sim|latency|storage|tickets|all> [args]
+        // dotnet run -c Release --project Hotline.Benchmarks -- <live|sim|latency|storage|tickets|ami|all> [args]
         var which = args.Length > 0 ? args[0] : "all";
         var rest = args.Skip(1).ToArray();
         switch (which)
@@ -25,6 +25,9 @@ public static class BenchmarkMain
             case "tickets":
                 TicketStoreBenchmark.Run(rest);
                 break;
+            case "ami":
+                AmiBenchmark.Run(rest);
+                break;
             case "all":
                 LiveStateBenchmark.Run([]);
                 SimulatedDayBenchmark.Run([]);
@@ -32,7 +35,7 @@ public static class BenchmarkMain
                 LiveLatencyBenchmark.Run([]);
                 break;
             default:
-                Console.Error.WriteLine($"Unknown benchmark '{which}'. Use live, sim, latency, storage, tickets or all.");
+                Console.Error.WriteLine($"Unknown benchmark '{which}'. Use live, sim, latency, storage, tickets, ami or all.");
                 return 2;
         }
         return 0;

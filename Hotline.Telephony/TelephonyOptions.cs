@@ -1,3 +1,4 @@
+using Hotline.Telephony.Asterisk;
 using Hotline.Telephony.Simulation;
 
 namespace Hotline.Telephony;
@@ -11,4 +12,7 @@ public sealed class TelephonyOptions
     public string Mode { get; set; } = "Simulated";
 
     public SimulationOptions Simulation { get; set; } = new();
+
+    /// <summary>The Asterisk nodes and queue, used when <see cref="Mode"/> is <c>Asterisk</c>.</summary>
+    public AsteriskOptions Asterisk { get; set; } = new();
 }

@@ -26,6 +26,13 @@ if [ -z "${HOTLINE_TEST_POSTGRES:-}" ]; then
   export HOTLINE_TEST_POSTGRES="$pg"
 fi
 log "PostgreSQL: $HOTLINE_TEST_POSTGRES"
+# Asterisk sandbox (issue 4): real Asterisk 22 in a Debian sid chroot on loopback, from deploy/asterisk.
+if [ -z "${HOTLINE_TEST_AMI:-}" ]; then
+  scripts/asterisk-sandbox.sh start || { log "Asterisk sandbox did not start"; exit 1; }
+  trap 'scripts/asterisk-sandbox.sh stop >/dev/null 2>&1 || true' EXIT
+  export HOTLINE_TEST_AMI=127.0.0.1:5038
+fi
+log "Asterisk AMI: $HOTLINE_TEST_AMI"
 export HOTLINE_CHROMIUM=${HOTLINE_CHROMIUM:-/usr/bin/chromium}
 
 # 3. Build everything (benchmarks too, so they cannot rot), then run the tests.

@@ -46,9 +46,10 @@ public sealed class EmergencyBannerTests : TicketComponentTestBase
     {
         var ticket = await RegisterCriticalAsync();
 
-        var cut = Render<EmergencyBanner>(p => p.Add(x => x.CanAcknowledge, false));
+        var cut = Render<EmergencyBanner>(p => p.Add(x => x.CanAcknowledge, false).Add(x => x.ShowContent, false));
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"[data-emergency='{ticket.Number}']")));
         Assert.Empty(cut.FindAll("[data-action='acknowledge']"));
+        Assert.DoesNotContain("燃气管道泄漏", cut.Markup);
     }
 }

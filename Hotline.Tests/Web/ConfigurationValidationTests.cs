@@ -18,12 +18,11 @@ public sealed class ConfigurationValidationTests
     }
 
     [Fact]
-    public void Asterisk_mode_stops_the_start_saying_the_bridge_is_not_available_yet()
+    public void Asterisk_mode_without_nodes_stops_the_start_naming_the_nodes_setting()
     {
         var error = StartWith("Hotline:Telephony:Mode", "Asterisk");
 
-        Assert.Contains("Hotline:Telephony:Mode", error.Message);
-        Assert.Contains("Asterisk bridge is not available yet", error.Message);
+        Assert.Contains("Hotline:Telephony:Asterisk:Nodes must list at least one Asterisk node", error.Message);
     }
 
     [Fact]

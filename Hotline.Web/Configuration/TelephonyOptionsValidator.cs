@@ -13,9 +13,8 @@ public sealed class TelephonyOptionsValidator : IValidateOptions<TelephonyOption
     {
         if (string.Equals(options.Mode, Asterisk, StringComparison.OrdinalIgnoreCase))
         {
-            // The AMI/ARI bridge is issue 4; refusing to start beats silently running without a switch.
-            return ValidateOptionsResult.Fail(
-                "Hotline:Telephony:Mode is 'Asterisk', but the Asterisk bridge is not available yet: set Hotline:Telephony:Mode to Simulated");
+            var asterisk = options.Asterisk.Validate();
+            return asterisk.Count > 0 ? ValidateOptionsResult.Fail(asterisk) : ValidateOptionsResult.Success;
         }
 
         if (!string.Equals(options.Mode, Simulated, StringComparison.OrdinalIgnoreCase))

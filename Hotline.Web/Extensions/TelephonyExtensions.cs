@@ -1,4 +1,5 @@
 using Hotline.Telephony;
+using Hotline.Telephony.Asterisk;
 using Hotline.Telephony.Simulation;
 using Hotline.Web.Configuration;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ namespace Hotline.Web.Extensions;
 
 public static class TelephonyExtensions
 {
-    /// <summary>The switch chosen by <c>Hotline:Telephony:Mode</c> (only the simulated one exists so far).</summary>
+    /// <summary>The switch chosen by <c>Hotline:Telephony:Mode</c>: the simulated one, or real Asterisk nodes over AMI.</summary>
     public static WebApplicationBuilder AddHotlineTelephony(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -25,8 +26,18 @@ public static class TelephonyExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelephonyOptions>, TelephonyOptionsValidator>();
+
         // One registration only: a second one (e.g. a forwarding factory) would be disposed twice.
-        services.AddSingleton<ITelephony, SimulatedSwitch>();
+        var mode = builder.Configuration[$"{TelephonyOptions.Section}:{nameof(TelephonyOptions.Mode)}"];
+        if (string.Equals(mode, TelephonyOptionsValidator.Asterisk, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<ITelephony, AsteriskTelephony>();
+        }
+        else
+        {
+            services.AddSingleton<ITelephony, SimulatedSwitch>();
+        }
+
         return builder;
     }
 }

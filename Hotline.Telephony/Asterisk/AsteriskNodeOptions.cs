@@ -1,0 +1,12 @@
+namespace Hotline.Telephony.Asterisk;
+
+/// <summary>One Asterisk: <c>Hotline:Telephony:Asterisk:Nodes:N</c>.</summary>
+public sealed class AsteriskNodeOptions
+{
+    public string Name { get; set; } = "";
+
+    public AmiEndpointOptions Ami { get; set; } = new();
+
+    /// <summary>May be left empty: what needs ARI is then off for this node, and everything else runs on AMI.</summary>
+    public AriEndpointOptions Ari { get; set; } = new();
+}

@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Hotline.Telephony.Ami;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Telephony.Asterisk;
+
+/// <summary>
+/// The switch on real Asterisk nodes, over AMI: one <see cref="AmiClient"/> and one <see cref="AmiEventMapper"/>
+/// per node, each node's events in order, all nodes merged into one bounded stream with one consumer.
+/// After every login the node is resynchronised from QueueStatus and CoreShowChannels (in-stream, so the lists
+/// land in order with the live events). Commands are AMI actions: QueueAdd/QueueRemove (log in/out),
+/// QueuePause (ready/not ready with reason), Originate (outbound calls; ChanSpy for supervisors).
+/// </summary>
+public sealed class AsteriskTelephony : ITelephony, IAsyncDisposable
+{
+    private readonly AsteriskOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Channel<TelephonyEvent> _events = Channel.CreateBounded<TelephonyEvent>(
+        new BoundedChannelOptions(100_000) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly List<Node> _nodes = [];
+    private readonly ConcurrentDictionary<string, Seat> _seats = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _pump;
+
+    /// <exception cref="InvalidOperationException">The Asterisk settings are invalid; the message names each setting.</exception>
+    public AsteriskTelephony(IOptions<TelephonyOptions> options, TimeProvider time, ILoggerFactory? loggers = null, Func<AmiClientSettings, AmiClientSettings>? tune = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        _options = options.Value.Asterisk;
+        var errors = _options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, errors));
+        }
+
+        _time = time;
+        loggers ??= NullLoggerFactory.Instance;
+        _logger = loggers.CreateLogger<AsteriskTelephony>();
+        var several = _options.Nodes.Count > 1;
+        foreach (var node in _options.Nodes)
+        {
+            var settings = new AmiClientSettings { Name = node.Name, Host = node.Ami.Host, Port = node.Ami.Port, User = node.Ami.User, Secret = node.Ami.Secret };
+            var client = new AmiClient(tune?.Invoke(settings) ?? settings, time, loggers.CreateLogger<AmiClient>()) { Connected = ResyncAsync };
+            var mapper = new AmiEventMapper(node.Name, several ? node.Name + ":" : "", loggers.CreateLogger<AmiEventMapper>());
+            _nodes.Add(new Node(node.Name, client, mapper));
+        }
+    }
+
+    public ChannelReader<TelephonyEvent> Events => _events.Reader;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_pump is not null) return Task.CompletedTask;
+        foreach (var node in _options.Nodes)
+        {
+            if (string.IsNullOrWhiteSpace(node.Ari.BaseUrl))
+            {
+                _logger.LogInformation("Asterisk {Node}: no ARI settings (Hotline:Telephony:Asterisk:Nodes:*:Ari); the node runs on AMI alone", node.Name);
+            }
+        }
+
+        foreach (var node in _nodes) node.Client.Start();
+        _pump = Task.WhenAll(_nodes.Select(n => PumpAsync(n, _stop.Token)));
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_stop.IsCancellationRequested) return;
+        // Closing the clients makes each pump forward the final link-down, then end.
+        foreach (var node in _nodes) await node.Client.DisposeAsync().ConfigureAwait(false);
+        if (_pump is not null) await _pump.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _events.Writer.TryComplete();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    public Task LogInAsync(string agentId, string extension, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
+        RequireDialable(extension, nameof(extension));
+        var node = _seats.TryGetValue(agentId, out var known) ? known.Node : FirstConnected();
+        _seats[agentId] = new Seat(node, extension);
+        var device = Device(extension);
+        // A seat starts NotReady until the agent says Ready, so it joins paused.
+        return SendAsync(node, new AmiAction("QueueAdd").Add("Queue", _options.Queue).Add("Interface", device).Add("MemberName", agentId)
+            .Add("StateInterface", device).Add("Penalty", "0").Add("Paused", "true"), cancellationToken);
+    }
+
+    public Task LogOutAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        var seat = SeatOf(agentId);
+        return SendAsync(seat.Node, new AmiAction("QueueRemove").Add("Queue", _options.Queue).Add("Interface", Device(seat.Extension)), cancellationToken);
+    }
+
+    public Task SetReadyAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        var seat = SeatOf(agentId);
+        return SendAsync(seat.Node, new AmiAction("QueuePause").Add("Queue", _options.Queue).Add("Interface", Device(seat.Extension)).Add("Paused", "false"), cancellationToken);
+    }
+
+    public Task SetNotReadyAsync(string agentId, string reason, CancellationToken cancellationToken = default)
+    {
+        var seat = SeatOf(agentId);
+        return SendAsync(seat.Node, new AmiAction("QueuePause").Add("Queue", _options.Queue).Add("Interface", Device(seat.Extension))
+            .Add("Paused", "true").Add("Reason", reason), cancellationToken);
+    }
+
+    /// <summary>Rings the agent's device first; when it answers, the dialplan's outbound context dials the citizen
+    /// showing <see cref="AsteriskOptions.OutboundCallerId"/>. The call id is the agent leg's Uniqueid, set by us.</summary>
+    public async Task<string> OriginateAsync(string agentId, string number, string? ticketNumber, CancellationToken cancellationToken = default)
+    {
+        RequireDialable(number, nameof(number));
+        var seat = SeatOf(agentId);
+        var uid = $"out-{Guid.NewGuid():N}";
+        var callId = _nodes.Count > 1 ? $"{seat.Node.Name}:{uid}" : uid;
+        var action = new AmiAction("Originate").Add("Channel", Device(seat.Extension)).Add("Context", _options.OutboundContext)
+            .Add("Exten", number).Add("Priority", "1").Add("Async", "true").Add("Timeout", "30000").Add("ChannelId", uid)
+            .Add("CallerID", string.IsNullOrEmpty(_options.OutboundCallerId) ? null : _options.OutboundCallerId)
+            .Add("Variable", "HOTLINE_TICKET=" + (ticketNumber ?? ""));
+        await SendAsync(seat.Node, action, cancellationToken).ConfigureAwait(false);
+        await _events.Writer.WriteAsync(new OutboundCallStarted(_time.GetUtcNow(), callId, agentId, number, ticketNumber), cancellationToken).ConfigureAwait(false);
+        return callId;
+    }
+
+    /// <summary>Rings the supervisor's device; when answered it spies on the seat (q = quiet, w = whisper, B = barge).</summary>
+    public Task MonitorAsync(string supervisorExtension, string agentId, MonitorMode mode, CancellationToken cancellationToken = default)
+    {
+        RequireDialable(supervisorExtension, nameof(supervisorExtension));
+        var seat = SeatOf(agentId);
+        var options = mode switch { MonitorMode.Whisper => "qw", MonitorMode.Barge => "qB", _ => "q" };
+        return SendAsync(seat.Node, new AmiAction("Originate").Add("Channel", Device(supervisorExtension)).Add("Context", _options.MonitorContext)
+            .Add("Exten", seat.Extension).Add("Priority", "1").Add("Async", "true").Add("Timeout", "30000")
+            .Add("CallerID", $"{mode} {agentId} <{seat.Extension}>").Add("Variable", "SPYOPTS=" + options), cancellationToken);
+    }
+
+    private async Task PumpAsync(Node node, CancellationToken cancellationToken)
+    {
+        var batch = new List<TelephonyEvent>(8);
+        try
+        {
+            await foreach (var message in node.Client.Messages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                batch.Clear();
+                node.Mapper.Map(message, batch);
+                foreach (var e in batch)
+                {
+                    Learn(node, e);
+                    await _events.Writer.WriteAsync(e, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Remembers on which node and extension each seat is, from the events (covers seats logged in before we started).</summary>
+    private void Learn(Node node, TelephonyEvent e)
+    {
+        switch (e)
+        {
+            case SeatLoggedIn i: _seats[i.AgentId] = new Seat(node, i.Extension); break;
+            case SeatLoggedOut o: _seats.TryRemove(o.AgentId, out _); break;
+        }
+    }
+
+    /// <summary>Asks for the lists that resynchronise the node; their events come through the stream in order.</summary>
+    private static async Task ResyncAsync(AmiClient client, CancellationToken cancellationToken)
+    {
+        await client.SendAsync(new AmiAction("QueueStatus"), cancellationToken).ConfigureAwait(false);
+        await client.SendAsync(new AmiAction("CoreShowChannels"), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends and waits for Asterisk's answer; an error answer throws <see cref="AmiActionException"/>.</summary>
+    private static Task SendAsync(Node node, AmiAction action, CancellationToken cancellationToken) =>
+        node.Client.SendAsync(action, cancellationToken);
+
+    private Node FirstConnected() => _nodes.FirstOrDefault(n => n.Client.IsConnected) ?? _nodes[0];
+
+    private Seat SeatOf(string agentId) =>
+        _seats.TryGetValue(agentId, out var seat) ? seat : throw new InvalidOperationException($"Agent {agentId} is not logged in.");
+
+    private string Device(string extension) => _options.AgentDevice.Replace("{extension}", extension, StringComparison.Ordinal);
+
+    /// <summary>Extensions and numbers go into channel names and dialplan: digits (and a leading +) only.</summary>
+    private static void RequireDialable(string value, string name)
+    {
+        var digits = value is ['+', ..] ? value.AsSpan(1) : value.AsSpan();
+        if (digits.IsEmpty || digits.Length > 32 || digits.ContainsAnyExceptInRange('0', '9'))
+        {
+            throw new ArgumentException($"'{value}' is not a dialable number (digits only).", name);
+        }
+    }
+
+    private sealed record Node(string Name, AmiClient Client, AmiEventMapper Mapper);
+
+    private sealed record Seat(Node Node, string Extension);
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Hotline.Telephony.Ami;
+
+namespace Hotline.Tests.Asterisk;
+
+/// <summary>
+/// The real Asterisk for these tests: the one at <c>HOTLINE_TEST_AMI</c> (host:port, user hotline) if set, otherwise
+/// the sandbox that <c>scripts/asterisk-sandbox.sh start</c> runs (started once per test run, idempotent).
+/// If neither works the tests fail with the script's output: they are never skipped.
+/// </summary>
+public static class AsteriskSandbox
+{
+    public const string EnvironmentVariable = "HOTLINE_TEST_AMI";
+    public const string User = "hotline";
+    public const string Secret = "hotline-ami-secret";
+
+    private static readonly Lazy<Task<(string Host, int Port)>> Server = new(FindOrStartAsync);
+
+    public static Task<(string Host, int Port)> AmiAsync() => Server.Value;
+
+    /// <summary>Runs the sandbox script (start, stop) and fails with its output if it fails.</summary>
+    public static async Task RunScriptAsync(string command)
+    {
+        var root = RepositoryRoot();
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(root, "scripts", "asterisk-sandbox.sh"));
+        start.ArgumentList.Add(command);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run scripts/asterisk-sandbox.sh.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        // A fresh machine builds the chroot first (about two minutes).
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"The Asterisk tests need a running Asterisk: set {EnvironmentVariable} or make scripts/asterisk-sandbox.sh {command} work (exit {process.ExitCode}).\n{await stdout}\n{await stderr}");
+        }
+    }
+
+    public static AmiClientSettings Settings(string host, int port, string name = "sandbox") => new()
+    {
+        Name = name,
+        Host = host,
+        Port = port,
+        User = User,
+        Secret = Secret,
+        FirstRetryDelay = TimeSpan.FromMilliseconds(100),
+        MaxRetryDelay = TimeSpan.FromSeconds(1),
+    };
+
+    private static async Task<(string, int)> FindOrStartAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            var parts = configured.Split(':');
+            return (parts[0], parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 5038);
+        }
+
+        await RunScriptAsync("start");
+        return ("127.0.0.1", 5038);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Hotline.sln"))) return directory.FullName;
+        }
+
+        throw new InvalidOperationException($"No Hotline.sln above {AppContext.BaseDirectory}.");
+    }
+}

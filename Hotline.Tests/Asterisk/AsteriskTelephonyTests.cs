@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using Hotline.Core;
+using Hotline.Core.Live;
+using Hotline.Telephony;
+using Hotline.Telephony.Ami;
+using Hotline.Telephony.Asterisk;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Tests.Asterisk;
+
+/// <summary>
+/// Against a real Asterisk 22 (the sandbox): simulated callers and agents are Local channels (deploy/asterisk
+/// extensions.conf [caller] and [agents]). These tests share one Asterisk, so they run one after another.
+/// </summary>
+[Collection(nameof(AsteriskSandbox))]
+public sealed class AsteriskTelephonyTests : IAsyncLifetime
+{
+    private readonly ConcurrentQueue<TelephonyEvent> _seen = new();
+    private readonly LiveState _live = new(new HotlineOptions { TimeZone = "UTC" });
+    private readonly Lock _liveGate = new();
+    private AsteriskTelephony _telephony = null!;
+    private AmiClient _driver = null!;
+    private Task _consumer = Task.CompletedTask;
+
+    public async ValueTask InitializeAsync()
+    {
+        var (host, port) = await AsteriskSandbox.AmiAsync();
+        _driver = new AmiClient(AsteriskSandbox.Settings(host, port, "driver"), TimeProvider.System);
+        _driver.Start();
+        await Until(() => _driver.IsConnected, TimeSpan.FromSeconds(10), "the test driver to log in");
+        await ClearQueueAsync();
+        // Short talk times keep the test fast.
+        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MIN").Add("Value", "2"), Ct);
+        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MAX").Add("Value", "3"), Ct);
+
+        var options = new TelephonyOptions { Mode = "Asterisk" };
+        options.Asterisk.Nodes.Add(new AsteriskNodeOptions { Name = "sandbox", Ami = new AmiEndpointOptions { Host = host, Port = port, User = AsteriskSandbox.User, Secret = AsteriskSandbox.Secret } });
+        options.Asterisk.OutboundCallerId = "12345";
+        _telephony = new AsteriskTelephony(Options.Create(options), TimeProvider.System, tune: s => s with { FirstRetryDelay = TimeSpan.FromMilliseconds(100), MaxRetryDelay = TimeSpan.FromSeconds(1) });
+        await _telephony.StartAsync(TestContext.Current.CancellationToken);
+        _consumer = ConsumeAsync();
+        await Until(() => _seen.Any(e => e is SwitchLinkUp), TimeSpan.FromSeconds(10), "the bridge's link-up");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _telephony.DisposeAsync();
+        await _consumer;
+        await _driver.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Callers_into_the_queue_are_counted_exactly_and_a_paused_seat_gets_no_more_calls()
+    {
+        await _telephony.LogInAsync("T1", "2001", Ct);
+        await _telephony.LogInAsync("T2", "2002", Ct);
+        await _telephony.SetReadyAsync("T1", Ct);
+        await _telephony.SetReadyAsync("T2", Ct);
+        await Until(() => Seat("T1") == SeatState.Ready && Seat("T2") == SeatState.Ready, TimeSpan.FromSeconds(5), "both seats ready");
+
+        // Four callers who wait for an agent, one who gives up 3 s after joining the queue (behind the others),
+        // one served by the IVR (digit 9), one who hangs up in the IVR menu.
+        for (var i = 1; i <= 4; i++) await CallAsync(25, $"55510{i}");
+        await CallAsync(20, "555109", digit: "9");
+        await CallAsync(1, "555108");
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await CallAsync(6, "555105");
+
+        await Until(() => Today().Answered + Today().Abandoned == 5 && Count<CallEnded>() == 4 && Count<CallDisconnected>() == 1, TimeSpan.FromSeconds(40), "all calls to finish");
+        var today = Today();
+        Assert.Equal((7, 5, 4, 1, 1), (today.Offered, today.OfferedToAgents, today.Answered, today.Abandoned, today.SelfServed));
+        Assert.All(_seen.OfType<CallAnswered>(), a => Assert.InRange(a.WaitSeconds, 0.5, 30));
+        Assert.Equal(2, _seen.OfType<CallAnswered>().Select(a => a.AgentId).Distinct().Count());
+
+        // Pause T2: Asterisk stops offering it calls.
+        await _telephony.SetNotReadyAsync("T2", "lunch", Ct);
+        await Until(() => Seat("T2") == SeatState.NotReady, TimeSpan.FromSeconds(5), "T2 not ready");
+        var offeredBefore = Count<CallOffered>();
+        await CallAsync(10, "555111");
+        await CallAsync(10, "555112");
+        await Until(() => Count<CallAnswered>() == 6, TimeSpan.FromSeconds(30), "two more answers");
+        Assert.All(_seen.OfType<CallOffered>().Skip(offeredBefore), o => Assert.Equal("T1", o.AgentId));
+        Assert.Contains(_seen, e => e is SeatNotReady { AgentId: "T2", Reason: "lunch" });
+    }
+
+    [Fact]
+    public async Task Stopping_asterisk_shows_the_link_down_within_3_seconds_and_a_restart_resyncs()
+    {
+        await _telephony.LogInAsync("T3", "2003", Ct);
+        await Until(() => Seat("T3") == SeatState.NotReady, TimeSpan.FromSeconds(5), "T3 logged in");
+
+        await AsteriskSandbox.RunScriptAsync("stop");
+        var stopped = DateTimeOffset.UtcNow;
+        await Until(() => _seen.Any(e => e is SwitchLinkDown), TimeSpan.FromSeconds(3), "link down within 3 s");
+        Assert.False(Snapshot().SwitchLinkUp);
+
+        await AsteriskSandbox.RunScriptAsync("start");
+        await Until(() => _seen.Count(e => e is SwitchLinkUp) == 2, TimeSpan.FromSeconds(15), "link up again");
+        // The restarted Asterisk has no members (persistentmembers = no): the resync logs the seat out.
+        await Until(() => Seat("T3") == SeatState.LoggedOut, TimeSpan.FromSeconds(5), "the resync");
+        Assert.True(Snapshot().SwitchLinkUp);
+        Assert.True(DateTimeOffset.UtcNow - stopped < TimeSpan.FromSeconds(30));
+    }
+
+    private async Task ConsumeAsync()
+    {
+        await foreach (var e in _telephony.Events.ReadAllAsync())
+        {
+            _seen.Enqueue(e);
+            lock (_liveGate) _live.Apply(e);
+        }
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Task CallAsync(int seconds, string number, string? digit = null) =>
+        _driver.SendAsync(new AmiAction("Originate").Add("Channel", $"Local/{seconds}@caller").Add("Context", "inbound").Add("Exten", "s")
+            .Add("Priority", "1").Add("CallerID", $"Caller <{number}>").Add("Async", "true").Add("Timeout", "30000")
+            .Add("Variable", digit is null ? null : "__IVRDIGIT=" + digit), TestContext.Current.CancellationToken);
+
+    /// <summary>Members left by an earlier (failed) run would take calls: remove every member of the queue.</summary>
+    private async Task ClearQueueAsync()
+    {
+        var status = await _driver.SendListAsync(new AmiAction("QueueStatus").Add("Queue", "hotline"));
+        foreach (var member in status.Where(f => f.Event == "QueueMember"))
+        {
+            await _driver.SendAsync(new AmiAction("QueueRemove").Add("Queue", "hotline").Add("Interface", member["Location"]));
+        }
+    }
+
+    private LiveSnapshot Snapshot()
+    {
+        lock (_liveGate) return _live.Snapshot(DateTimeOffset.UtcNow);
+    }
+
+    private KpiFigures Today() => Snapshot().Today;
+
+    private SeatState? Seat(string agentId) => Snapshot().Seats.FirstOrDefault(s => s.AgentId == agentId)?.State;
+
+    private int Count<T>() => _seen.Count(e => e is T);
+
+    /// <summary>Waits for real Asterisk to get somewhere (real time: these are the real-switch tests).</summary>
+    private static async Task Until(Func<bool> condition, TimeSpan limit, string what)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out after {limit.TotalSeconds} s waiting for {what}.");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+}
