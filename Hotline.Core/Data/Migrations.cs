@@ -172,5 +172,15 @@ public static class Migrations
                 revoked {bool} NOT NULL
             );
             """),
+        new(3, "ticket search in id order: department links by ticket id, status by id", """
+            CREATE INDEX ix_ticket_departments_ticket_order ON ticket_departments (department_id, ticket_id);
+            {sqlite}DROP INDEX ix_ticket_departments_department;
+            {postgresql}DROP INDEX ix_ticket_departments_department;
+            {sqlserver}DROP INDEX ix_ticket_departments_department ON ticket_departments;
+            CREATE INDEX ix_tickets_status_id ON tickets (status, id);
+            {sqlite}DROP INDEX ix_tickets_status;
+            {postgresql}DROP INDEX ix_tickets_status;
+            {sqlserver}DROP INDEX ix_tickets_status ON tickets;
+            """),
     ];
 }
