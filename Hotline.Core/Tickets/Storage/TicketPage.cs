@@ -5,7 +5,10 @@ namespace Hotline.Core.Tickets.Storage;
 /// <param name="Total">Matching tickets, counted up to <see cref="MaxCountedTotal"/>.</param>
 /// <param name="Page">1-based page number actually used.</param>
 /// <param name="PageSize">Page size actually used.</param>
-/// <param name="TotalCapped">True when more than <see cref="MaxCountedTotal"/> match (show "1000+").</param>
+/// <param name="TotalCapped">
+/// True when more than <see cref="Total"/> match (show "1000+"): counting stops at <see cref="MaxCountedTotal"/>, and for
+/// content words of 1–2 characters (no index) at the end of the requested page, so a next page exists.
+/// </param>
 public sealed record TicketPage(IReadOnlyList<Ticket> Items, int Total, int Page, int PageSize, bool TotalCapped = false)
 {
     /// <summary>

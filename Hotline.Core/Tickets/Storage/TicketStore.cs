@@ -75,6 +75,12 @@ internal sealed class TicketStore
                 "DELETE FROM ticket_departments WHERE ticket_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
             await WriteDepartmentsAsync(connection, transaction, id, next, cancellationToken);
         }
+        else if (before.Status != next.Status || before.Street != next.Street)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE ticket_departments SET status = @status, street = @street WHERE ticket_id = @id",
+                new { id, status = next.Status.ToString(), street = next.Street }, transaction, cancellationToken: cancellationToken));
+        }
 
         await InsertHistoryAsync(connection, transaction, history, cancellationToken);
         return true;
@@ -156,6 +162,14 @@ internal sealed class TicketStore
                 where.Add("t.id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH @fts)");
             }
         }
+        else if (fullText is not null && query.Statuses.Count > 0 && query.Statuses.All(s => s is not (TicketStatus.Closed or TicketStatus.Merged)))
+        {
+            // Unfinished tickets are a small share of all: walk the status index and keep the full-text matches
+            // (the "+" stops SQLite from looking every match up in the status index instead).
+            from = "tickets t";
+            idColumn = "t.id";
+            where.Add("+t.id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH @fts)");
+        }
         else if (fullText is not null)
         {
             // SQLite: FTS5 hands out its matches in rowid order, so the newest matches come first without a sort.
@@ -180,9 +194,14 @@ internal sealed class TicketStore
             parameters.Add($"term{i}", _dialect.ContainsPattern(likeTerms[i]));
         }
 
-        AddFilters(search, where, parameters);
+        // A department's links carry the ticket's status and street, so its filtered list is read from their index.
+        AddFilters(search, drivingDepartment is null ? "t" : "d", where, parameters);
         var whereSql = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
-        var wanted = Math.Max(TicketPage.MaxCountedTotal + 1, offset + limit);
+        // A substring with no index behind it (shorter than a trigram) is found by scanning newest first: only as far as
+        // this page and one more match, so the count says "at least" (capped) instead of reading on to the cap.
+        var scansText = likeTerms.Any(t => _dialect.Provider != DatabaseProvider.PostgreSql || t.EnumerateRunes().Count() < 3);
+        var countUpTo = scansText ? offset + limit + 1 : TicketPage.MaxCountedTotal;
+        var wanted = Math.Max(countUpTo + 1, offset + limit);
         var ids = (await connection.QueryAsync<long>(new CommandDefinition(
             $"SELECT {idColumn} FROM {from}{whereSql} ORDER BY {idColumn} DESC{_dialect.Page(0, wanted)}", parameters,
             cancellationToken: cancellationToken))).AsList();
@@ -197,15 +216,15 @@ internal sealed class TicketStore
             items = rows.Select(r => r.ToTicket()).ToList();
         }
 
-        return (items, Math.Min(count, TicketPage.MaxCountedTotal), count > TicketPage.MaxCountedTotal);
+        return (items, Math.Min(count, countUpTo), count > countUpTo);
     }
 
-    private void AddFilters(TicketSearch search, List<string> where, DynamicParameters parameters)
+    private void AddFilters(TicketSearch search, string linkedAlias, List<string> where, DynamicParameters parameters)
     {
         var query = search.Query;
         if (query.Statuses.Count > 0)
         {
-            where.Add(InList("t.status", "statuses"));
+            where.Add(InList(linkedAlias + ".status", "statuses"));
             parameters.Add("statuses", query.Statuses.Distinct().Select(s => s.ToString()).ToArray());
         }
 
@@ -223,7 +242,7 @@ internal sealed class TicketStore
 
         if (Clean(query.Street) is { } street)
         {
-            where.Add("t.street = @street");
+            where.Add(linkedAlias + ".street = @street");
             parameters.Add("street", street);
         }
 
@@ -373,7 +392,7 @@ internal sealed class TicketStore
         foreach (var link in Links(id, ticket))
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO ticket_departments (ticket_id, department_id, created_at) VALUES (@TicketId, @DepartmentId, @CreatedAt)",
+                "INSERT INTO ticket_departments (ticket_id, department_id, created_at, status, street) VALUES (@TicketId, @DepartmentId, @CreatedAt, @Status, @Street)",
                 link, transaction, cancellationToken: cancellationToken));
         }
     }
@@ -383,12 +402,12 @@ internal sealed class TicketStore
         var created = DbTime.ToDb(ticket.CreatedAt);
         if (ticket.LeadDepartmentId is { } lead)
         {
-            yield return new DepartmentLink(id, lead, created);
+            yield return new DepartmentLink(id, lead, created, ticket.Status.ToString(), ticket.Street);
         }
 
         foreach (var assisting in ticket.AssistingDepartmentIds.Distinct().Where(d => d != ticket.LeadDepartmentId))
         {
-            yield return new DepartmentLink(id, assisting, created);
+            yield return new DepartmentLink(id, assisting, created, ticket.Status.ToString(), ticket.Street);
         }
     }
 
