@@ -196,6 +196,12 @@ internal sealed class TicketStore
 
         // A department's links carry the ticket's status and street, so its filtered list is read from their index.
         AddFilters(search, drivingDepartment is null ? "t" : "d", where, parameters);
+        if (drivingDepartment is not null && !where.Any(w => System.Text.RegularExpressions.Regex.IsMatch(w, @"\bt\.")))
+        {
+            // Every condition is on the link row (department, status, street): its index alone answers.
+            from = "ticket_departments d";
+        }
+
         var whereSql = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
         // A substring with no index behind it (shorter than a trigram) is found by scanning newest first: only as far as
         // this page and one more match, so the count says "at least" (capped) instead of reading on to the cap.
