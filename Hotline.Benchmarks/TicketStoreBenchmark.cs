@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Dapper;
 using Hotline.Core;
@@ -16,7 +17,8 @@ namespace Hotline.Benchmarks;
 /// driven through the real workflow) into SQLite and, when <c>HOTLINE_TEST_POSTGRES</c> is set, PostgreSQL, then
 /// measures p50/p99 of registering a ticket, searching by phone, by ticket number, by Chinese content and a
 /// filtered list page. Targets: register p99 &lt; 20 ms; each search and list page p99 &lt; 100 ms.
-/// Args: [ticketCount] [postgresTicketCount].
+/// Args: [ticketCount] [postgresTicketCount] [--fresh] [--db=sqlite|postgres]. Loaded databases are kept between runs
+/// (see <see cref="Run"/>).
 /// </summary>
 public static class TicketStoreBenchmark
 {
@@ -25,75 +27,119 @@ public static class TicketStoreBenchmark
 
     public static void Run(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
-        var postgresCount = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : count;
-        var directory = Path.Combine(Path.GetTempPath(), "hotline-ticket-bench-" + Guid.NewGuid().ToString("N"));
+        var fresh = args.Contains("--fresh");
+        var only = args.FirstOrDefault(a => a.StartsWith("--db=", StringComparison.Ordinal))?["--db=".Length..];
+        var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var count = numbers.Length > 0 ? int.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+        var postgresCount = numbers.Length > 1 ? int.Parse(numbers[1], System.Globalization.CultureInfo.InvariantCulture) : count;
+
+        // A loaded database is kept between runs (loading a million tickets takes minutes): a fixed file / schema
+        // per ticket count, reloaded only when missing, stale (older loader) or with --fresh. New migration
+        // steps are applied on top of a kept database, as they would be in production.
+        var directory = Path.Combine(Path.GetTempPath(), "hotline-ticket-bench");
+        var file = Path.Combine(directory, $"tickets-{count}.db");
+        if (only is null or "sqlite")
+        {
+            RunSqlite(file, count, fresh);
+        }
+
+        if (only is null or "postgres" && Environment.GetEnvironmentVariable("HOTLINE_TEST_POSTGRES") is { Length: > 0 } postgres)
+        {
+            RunPostgres(postgres, postgresCount, fresh);
+        }
+    }
+
+    private static void RunSqlite(string file, int count, bool fresh)
+    {
         try
         {
-            RunAsync("SQLite", new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(directory, "tickets.db")}" }, count).GetAwaiter().GetResult();
+            RunAsync("SQLite", new DatabaseOptions { ConnectionString = $"Data Source={file}" }, count, fresh,
+                () =>
+                {
+                    SqliteConnection.ClearAllPools();
+                    foreach (var suffix in new[] { "", "-wal", "-shm" })
+                    {
+                        File.Delete(file + suffix);
+                    }
+
+                    return Task.CompletedTask;
+                }).GetAwaiter().GetResult();
         }
         finally
         {
             SqliteConnection.ClearAllPools();
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-
-        if (Environment.GetEnvironmentVariable("HOTLINE_TEST_POSTGRES") is { Length: > 0 } postgres)
-        {
-            var schema = "ticket_bench_" + Guid.NewGuid().ToString("N")[..8];
-            using (var admin = new NpgsqlConnection(postgres))
-            {
-                admin.Execute($"CREATE SCHEMA {schema}");
-            }
-
-            try
-            {
-                var connection = new NpgsqlConnectionStringBuilder(postgres) { SearchPath = schema }.ConnectionString;
-                RunAsync("PostgreSQL", new DatabaseOptions { Provider = "PostgreSql", ConnectionString = connection }, postgresCount).GetAwaiter().GetResult();
-            }
-            finally
-            {
-                NpgsqlConnection.ClearAllPools();
-                using var admin = new NpgsqlConnection(postgres);
-                admin.Execute($"DROP SCHEMA {schema} CASCADE");
-            }
         }
     }
 
-    private static async Task RunAsync(string name, DatabaseOptions options, int count)
+    private static void RunPostgres(string postgres, int postgresCount, bool fresh)
+    {
+        var schema = $"ticket_bench_{postgresCount}";
+        using (var admin = new NpgsqlConnection(postgres))
+        {
+            admin.Execute($"CREATE SCHEMA IF NOT EXISTS {schema}");
+        }
+
+        try
+        {
+            var connection = new NpgsqlConnectionStringBuilder(postgres) { SearchPath = schema }.ConnectionString;
+            RunAsync("PostgreSQL", new DatabaseOptions { Provider = "PostgreSql", ConnectionString = connection }, postgresCount, fresh,
+                async () =>
+                {
+                    NpgsqlConnection.ClearAllPools();
+                    await using var admin = new NpgsqlConnection(postgres);
+                    await admin.ExecuteAsync($"DROP SCHEMA {schema} CASCADE; CREATE SCHEMA {schema}");
+                }).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+        }
+    }
+
+    // Bump when the generator or the load changes, so kept databases are reloaded.
+    private const int DataVersion = 1;
+
+    private static async Task<bool> IsLoadedAsync(ConnectionFactory connections, int count)
+    {
+        try
+        {
+            await using var connection = await connections.OpenAsync();
+            var marker = await connection.QuerySingleOrDefaultAsync<(long Count, long Version)?>(
+                "SELECT ticket_count, data_version FROM bench_marker");
+            return marker is { } m && m.Count == count && m.Version == DataVersion;
+        }
+        catch (DbException)
+        {
+            return false; // no marker table: never loaded
+        }
+    }
+
+    private static async Task RunAsync(string name, DatabaseOptions options, int count, bool fresh, Func<Task> drop)
     {
         var connections = new ConnectionFactory(options);
-        await new Migrator(connections).MigrateAsync();
+        var loaded = !fresh && await IsLoadedAsync(connections, count);
+        if (!loaded)
+        {
+            await drop();
+        }
+
+        var migrate = Stopwatch.StartNew();
+        var applied = await new Migrator(connections).MigrateAsync();
+        if (loaded && applied.Count > 0)
+        {
+            Console.WriteLine($"{name}: applied migration steps {string.Join(", ", applied)} to the kept database in {migrate.Elapsed.TotalSeconds:F0} s");
+        }
+
         var time = TimeProvider.System;
         var service = new TicketService(connections, new CalendarStore(connections, new HotlineOptions()), new TicketOptions(), time);
-        await DemoTicketData.SeedAsync(connections, service, time, ticketCount: 0);
-
-        // Load: a year of tickets ending now, in chunks (one transaction and one prepared insert per chunk).
-        var generator = new DemoTicketGenerator(await service.WorkflowAsync(), await new CategoryStore(connections).ListAsync(), seed: 7, phonePool: count / 3);
         var now = time.GetUtcNow();
-        var from = now - TimeSpan.FromDays(365);
-        var load = Stopwatch.StartNew();
-        var generating = TimeSpan.Zero;
-        var numbers = new List<string>();
-        var phones = new List<string>();
-        var historyRows = 0L;
-        for (var done = 0; done < count; done += Chunk)
+        if (loaded)
         {
-            var size = Math.Min(Chunk, count - done);
-            var g = Stopwatch.StartNew();
-            var (tickets, history) = generator.Generate(size,
-                from + (now - from) * ((double)done / count), from + (now - from) * ((double)(done + size) / count), now);
-            generating += g.Elapsed;
-            await service.BulkLoadAsync(tickets, history);
-            historyRows += history.Count;
-            for (var i = 0; i < tickets.Count; i += 97)
-            {
-                numbers.Add(tickets[i].Number);
-                phones.Add(tickets[i].CallerNumber);
-            }
+            Console.WriteLine($"{name}: reusing the kept database with {count:N0} loaded tickets (--fresh reloads)");
+        }
+        else
+        {
+            await LoadAsync(name, connections, service, time, count);
         }
 
         if (options.ProviderKind == DatabaseProvider.PostgreSql)
@@ -102,7 +148,16 @@ public static class TicketStoreBenchmark
             await connection.ExecuteAsync(new CommandDefinition("ANALYZE tickets; ANALYZE ticket_departments; ANALYZE ticket_history", commandTimeout: 600));
         }
 
-        Console.WriteLine($"{name}: loaded {count:N0} tickets + {historyRows:N0} history rows in {load.Elapsed.TotalSeconds:F0} s (generating {generating.TotalSeconds:F0} s)");
+        // Every 97th loaded ticket's number and caller, as search inputs.
+        List<string> numbers;
+        List<string> phones;
+        await using (var connection = await connections.OpenAsync())
+        {
+            var samples = (await connection.QueryAsync<(string Number, string Caller)>(new CommandDefinition(
+                "SELECT number, caller_number FROM tickets WHERE id % 97 = 0", commandTimeout: 600))).ToList();
+            numbers = samples.Select(s => s.Number).ToList();
+            phones = samples.Select(s => s.Caller).ToList();
+        }
 
         var random = new Random(1);
         var agent = new Actor("agent01", Roles.Agent);
@@ -132,7 +187,7 @@ public static class TicketStoreBenchmark
         Report(name, "Chinese content + status filter", 100, await MeasureAsync(() =>
             service.SearchAsync(new TicketQuery { Text = contentTerms[random.Next(contentTerms.Length)], Statuses = [TicketStatus.SignedFor, TicketStatus.Dispatched] }, backOffice)));
         Report(name, "content search, 2-char term (LIKE scan)", 100, await MeasureAsync(() =>
-            service.SearchAsync(new TicketQuery { Text = "停水" }, backOffice), repetitions: 20));
+            service.SearchAsync(new TicketQuery { Text = "停水" }, backOffice), repetitions: 100));
         Report(name, "list page: status + department + street", 100, await MeasureAsync(() =>
             service.SearchAsync(new TicketQuery { Statuses = [TicketStatus.Closed], DepartmentId = "D00" + random.Next(1, 10), Street = "城关街道", Page = random.Next(1, 5) }, backOffice)));
         Report(name, "list page: department portal (own tickets)", 100, await MeasureAsync(() =>
@@ -143,6 +198,34 @@ public static class TicketStoreBenchmark
             service.SearchAsync(new TicketQuery { OverdueOnly = true }, backOffice)));
         Report(name, "list page: last 7 days, type complaint", 100, await MeasureAsync(() =>
             service.SearchAsync(new TicketQuery { RegisteredFrom = now - TimeSpan.FromDays(7), RequestType = RequestType.Complaint }, backOffice)));
+    }
+
+    private static async Task LoadAsync(string name, ConnectionFactory connections, TicketService service, TimeProvider time, int count)
+    {
+        await DemoTicketData.SeedAsync(connections, service, time, ticketCount: 0);
+
+        // Load: a year of tickets ending now, in chunks (one transaction and one prepared insert per chunk).
+        var generator = new DemoTicketGenerator(await service.WorkflowAsync(), await new CategoryStore(connections).ListAsync(), seed: 7, phonePool: count / 3);
+        var now = time.GetUtcNow();
+        var from = now - TimeSpan.FromDays(365);
+        var load = Stopwatch.StartNew();
+        var generating = TimeSpan.Zero;
+        var historyRows = 0L;
+        for (var done = 0; done < count; done += Chunk)
+        {
+            var size = Math.Min(Chunk, count - done);
+            var g = Stopwatch.StartNew();
+            var (tickets, history) = generator.Generate(size,
+                from + (now - from) * ((double)done / count), from + (now - from) * ((double)(done + size) / count), now);
+            generating += g.Elapsed;
+            await service.BulkLoadAsync(tickets, history);
+            historyRows += history.Count;
+        }
+
+        await using var connection = await connections.OpenAsync();
+        await connection.ExecuteAsync("CREATE TABLE bench_marker (ticket_count bigint NOT NULL, data_version bigint NOT NULL)");
+        await connection.ExecuteAsync("INSERT INTO bench_marker (ticket_count, data_version) VALUES (@count, @version)", new { count = (long)count, version = (long)DataVersion });
+        Console.WriteLine($"{name}: loaded {count:N0} tickets + {historyRows:N0} history rows in {load.Elapsed.TotalSeconds:F0} s (generating {generating.TotalSeconds:F0} s)");
     }
 
     private static async Task<List<double>> MeasureAsync(Func<Task> action, int repetitions = Repetitions)

@@ -172,5 +172,19 @@ public static class Migrations
                 revoked {bool} NOT NULL
             );
             """),
+        new(3, "ticket search in id order: department links by ticket id (with status and street copied), status by id", """
+            ALTER TABLE ticket_departments ADD status {key} NULL;
+            ALTER TABLE ticket_departments ADD street {key} NULL;
+            UPDATE ticket_departments SET status = (SELECT t.status FROM tickets t WHERE t.id = ticket_departments.ticket_id), street = (SELECT t.street FROM tickets t WHERE t.id = ticket_departments.ticket_id);
+            CREATE INDEX ix_ticket_departments_status_street ON ticket_departments (department_id, status, street, ticket_id);
+            CREATE INDEX ix_ticket_departments_ticket_order ON ticket_departments (department_id, ticket_id);
+            {sqlite}DROP INDEX ix_ticket_departments_department;
+            {postgresql}DROP INDEX ix_ticket_departments_department;
+            {sqlserver}DROP INDEX ix_ticket_departments_department ON ticket_departments;
+            CREATE INDEX ix_tickets_status_id ON tickets (status, id);
+            {sqlite}DROP INDEX ix_tickets_status;
+            {postgresql}DROP INDEX ix_tickets_status;
+            {sqlserver}DROP INDEX ix_tickets_status ON tickets;
+            """),
     ];
 }

@@ -146,6 +146,20 @@ public sealed class SqlDialect
         return Provider == DatabaseProvider.Sqlite ? prefix + "*" : prefix + "%";
     }
 
+    /// <summary>
+    /// A condition "<paramref name="column"/> contains the text" (case-insensitive on PostgreSQL, where a pg_trgm index
+    /// serves terms of 3+ characters); bind the parameter to <see cref="ContainsPattern"/>.
+    /// </summary>
+    public string ContainsText(string column, string parameter) =>
+        $"{column} {(Provider == DatabaseProvider.PostgreSql ? "ILIKE" : "LIKE")} @{parameter} ESCAPE '\\'";
+
+    /// <summary>The pattern for <see cref="ContainsText"/>: the text with its wildcard characters escaped.</summary>
+    public string ContainsPattern(string text)
+    {
+        var escaped = text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+        return "%" + (Provider == DatabaseProvider.SqlServer ? escaped.Replace("[", "\\[", StringComparison.Ordinal) : escaped) + "%";
+    }
+
     /// <summary>Inserts one row (parameters named <c>@column</c>) unless a row with the same key column value exists.</summary>
     public string InsertIfAbsent(string table, IReadOnlyList<string> columns, string keyColumn)
     {

@@ -5,11 +5,17 @@ namespace Hotline.Core.Tickets.Storage;
 /// <param name="Total">Matching tickets, counted up to <see cref="MaxCountedTotal"/>.</param>
 /// <param name="Page">1-based page number actually used.</param>
 /// <param name="PageSize">Page size actually used.</param>
-/// <param name="TotalCapped">True when more than <see cref="MaxCountedTotal"/> match (show "10000+").</param>
+/// <param name="TotalCapped">
+/// True when more than <see cref="Total"/> match (show "1000+"): counting stops at <see cref="MaxCountedTotal"/>, and for
+/// content words of 1–2 characters (no index) at the end of the requested page, so a next page exists.
+/// </param>
 public sealed record TicketPage(IReadOnlyList<Ticket> Items, int Total, int Page, int PageSize, bool TotalCapped = false)
 {
-    /// <summary>Counting every match of a broad filter over millions of rows is slow; beyond this we say "more".</summary>
-    public const int MaxCountedTotal = 10_000;
+    /// <summary>
+    /// Counting every match of a broad filter over millions of rows is slow; beyond this we say "more" ("1,000+ 条").
+    /// Fifty pages of twenty are more than anyone pages through: narrower filters are the way on.
+    /// </summary>
+    public const int MaxCountedTotal = 1_000;
 
     public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
 }

@@ -2,7 +2,7 @@ namespace Hotline.Core.Tickets.Storage;
 
 /// <summary>
 /// Filters and paging for <see cref="TicketService.SearchAsync"/>. Every filter is optional and they combine with AND.
-/// Results are ordered by registration time, newest first.
+/// Results are in registration order (the order of the ticket numbers), newest first.
 /// </summary>
 public sealed record TicketQuery
 {

@@ -75,6 +75,12 @@ internal sealed class TicketStore
                 "DELETE FROM ticket_departments WHERE ticket_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
             await WriteDepartmentsAsync(connection, transaction, id, next, cancellationToken);
         }
+        else if (before.Status != next.Status || before.Street != next.Street)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE ticket_departments SET status = @status, street = @street WHERE ticket_id = @id",
+                new { id, status = next.Status.ToString(), street = next.Street }, transaction, cancellationToken: cancellationToken));
+        }
 
         await InsertHistoryAsync(connection, transaction, history, cancellationToken);
         return true;
@@ -118,41 +124,113 @@ internal sealed class TicketStore
         return rows.Select(r => r.ToTicket()).ToList();
     }
 
-    /// <summary>One page and the (capped) count of the tickets matching <paramref name="search"/>.</summary>
+    /// <summary>One page and the (capped) count of the tickets matching <paramref name="search"/>, newest (highest id) first.</summary>
+    /// <remarks>
+    /// Registration order is id order (ids and numbers are allocated in the same transaction), so every plan walks an
+    /// index backwards from the newest id and stops early: one pass reads the ids of the first
+    /// <see cref="TicketPage.MaxCountedTotal"/> + 1 matches (or up to the requested page, if deeper), which gives
+    /// both the capped count and the page's ids; a second query loads the page's rows by id. Nothing sorts or counts
+    /// every match of a broad filter.
+    /// </remarks>
     public async Task<(IReadOnlyList<Ticket> Items, int Total, bool Capped)> SearchAsync(
         DbConnection connection, TicketSearch search, int offset, int limit, CancellationToken cancellationToken)
     {
         var query = search.Query;
         var parameters = new DynamicParameters();
         var where = new List<string>();
+        var text = Clean(query.Text);
+        var (fullText, likeTerms) = SplitText(text, search.NumberPrefix, where, parameters);
 
-        // Drive from the department's own index when the result is limited to one department: it is already
-        // in registration order, so the page is read without sorting.
+        // The driving index decides the order column; each is in registration (id) order within its key.
         var drivingDepartment = search.VisibleToDepartment ?? Clean(query.DepartmentId);
         string from;
-        string order;
+        string idColumn;
         if (drivingDepartment is not null)
         {
             from = "ticket_departments d JOIN tickets t ON t.id = d.ticket_id";
+            idColumn = "d.ticket_id";
             where.Add("d.department_id = @drivingDepartment");
             parameters.Add("drivingDepartment", drivingDepartment);
-            order = " ORDER BY d.created_at DESC, d.ticket_id DESC";
             if (Clean(query.DepartmentId) is { } other && other != drivingDepartment)
             {
                 where.Add("EXISTS (SELECT 1 FROM ticket_departments d2 WHERE d2.ticket_id = t.id AND d2.department_id = @otherDepartment)");
                 parameters.Add("otherDepartment", other);
             }
+
+            if (fullText is not null)
+            {
+                where.Add("t.id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH @fts)");
+            }
+        }
+        else if (fullText is not null && query.Statuses.Count > 0 && query.Statuses.All(s => s is not (TicketStatus.Closed or TicketStatus.Merged)))
+        {
+            // Unfinished tickets are a small share of all: walk the status index and keep the full-text matches
+            // (the "+" stops SQLite from looking every match up in the status index instead).
+            from = "tickets t";
+            idColumn = "t.id";
+            where.Add("+t.id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH @fts)");
+        }
+        else if (fullText is not null)
+        {
+            // SQLite: FTS5 hands out its matches in rowid order, so the newest matches come first without a sort.
+            from = "tickets_fts f JOIN tickets t ON t.id = f.rowid";
+            idColumn = "f.rowid";
+            where.Add("tickets_fts MATCH @fts");
         }
         else
         {
             from = "tickets t";
-            order = " ORDER BY t.created_at DESC, t.id DESC";
+            idColumn = "t.id";
         }
 
-        AddTextCondition(Clean(query.Text), search.NumberPrefix, where, parameters);
+        if (fullText is not null)
+        {
+            parameters.Add("fts", fullText);
+        }
+
+        for (var i = 0; i < likeTerms.Count; i++)
+        {
+            where.Add(_dialect.ContainsText("t.content", $"term{i}"));
+            parameters.Add($"term{i}", _dialect.ContainsPattern(likeTerms[i]));
+        }
+
+        // A department's links carry the ticket's status and street, so its filtered list is read from their index.
+        AddFilters(search, drivingDepartment is null ? "t" : "d", where, parameters);
+        if (drivingDepartment is not null && !where.Any(w => System.Text.RegularExpressions.Regex.IsMatch(w, @"\bt\.")))
+        {
+            // Every condition is on the link row (department, status, street): its index alone answers.
+            from = "ticket_departments d";
+        }
+
+        var whereSql = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
+        // A substring with no index behind it (shorter than a trigram) is found by scanning newest first: only as far as
+        // this page and one more match, so the count says "at least" (capped) instead of reading on to the cap.
+        var scansText = likeTerms.Any(t => _dialect.Provider != DatabaseProvider.PostgreSql || t.EnumerateRunes().Count() < 3);
+        var countUpTo = scansText ? offset + limit + 1 : TicketPage.MaxCountedTotal;
+        var wanted = Math.Max(countUpTo + 1, offset + limit);
+        var ids = (await connection.QueryAsync<long>(new CommandDefinition(
+            $"SELECT {idColumn} FROM {from}{whereSql} ORDER BY {idColumn} DESC{_dialect.Page(0, wanted)}", parameters,
+            cancellationToken: cancellationToken))).AsList();
+        var count = ids.Count;
+        var pageIds = ids.Skip(offset).Take(limit).ToArray();
+        IReadOnlyList<Ticket> items = [];
+        if (pageIds.Length > 0)
+        {
+            var rows = await connection.QueryAsync<TicketRow>(new CommandDefinition(
+                $"SELECT {TicketRow.SelectList} FROM tickets t WHERE {InList("t.id", "ids")} ORDER BY t.id DESC", new { ids = pageIds },
+                cancellationToken: cancellationToken));
+            items = rows.Select(r => r.ToTicket()).ToList();
+        }
+
+        return (items, Math.Min(count, countUpTo), count > countUpTo);
+    }
+
+    private void AddFilters(TicketSearch search, string linkedAlias, List<string> where, DynamicParameters parameters)
+    {
+        var query = search.Query;
         if (query.Statuses.Count > 0)
         {
-            where.Add(InList("t.status", "statuses"));
+            where.Add(InList(linkedAlias + ".status", "statuses"));
             parameters.Add("statuses", query.Statuses.Distinct().Select(s => s.ToString()).ToArray());
         }
 
@@ -170,7 +248,7 @@ internal sealed class TicketStore
 
         if (Clean(query.Street) is { } street)
         {
-            where.Add("t.street = @street");
+            where.Add(linkedAlias + ".street = @street");
             parameters.Add("street", street);
         }
 
@@ -204,22 +282,6 @@ internal sealed class TicketStore
             where.Add("t.created_at < @registeredTo");
             parameters.Add("registeredTo", DbTime.ToDb(registeredTo));
         }
-
-        var whereSql = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
-        var cap = TicketPage.MaxCountedTotal + 1;
-        var countSql = _dialect.Provider == DatabaseProvider.SqlServer
-            ? $"SELECT COUNT(*) FROM (SELECT TOP ({cap}) 1 AS x FROM {from}{whereSql}) c"
-            : $"SELECT COUNT(*) FROM (SELECT 1 AS x FROM {from}{whereSql} LIMIT {cap}) c";
-        var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(countSql, parameters, cancellationToken: cancellationToken));
-        IReadOnlyList<Ticket> items = [];
-        if (count > offset)
-        {
-            var rows = await connection.QueryAsync<TicketRow>(new CommandDefinition(
-                $"SELECT {TicketRow.SelectList} FROM {from}{whereSql}{order}{_dialect.Page(offset, limit)}", parameters, cancellationToken: cancellationToken));
-            items = rows.Select(r => r.ToTicket()).ToList();
-        }
-
-        return (items, Math.Min(count, TicketPage.MaxCountedTotal), count > TicketPage.MaxCountedTotal);
     }
 
     /// <summary>
@@ -336,7 +398,7 @@ internal sealed class TicketStore
         foreach (var link in Links(id, ticket))
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO ticket_departments (ticket_id, department_id, created_at) VALUES (@TicketId, @DepartmentId, @CreatedAt)",
+                "INSERT INTO ticket_departments (ticket_id, department_id, created_at, status, street) VALUES (@TicketId, @DepartmentId, @CreatedAt, @Status, @Street)",
                 link, transaction, cancellationToken: cancellationToken));
         }
     }
@@ -346,12 +408,12 @@ internal sealed class TicketStore
         var created = DbTime.ToDb(ticket.CreatedAt);
         if (ticket.LeadDepartmentId is { } lead)
         {
-            yield return new DepartmentLink(id, lead, created);
+            yield return new DepartmentLink(id, lead, created, ticket.Status.ToString(), ticket.Street);
         }
 
         foreach (var assisting in ticket.AssistingDepartmentIds.Distinct().Where(d => d != ticket.LeadDepartmentId))
         {
-            yield return new DepartmentLink(id, assisting, created);
+            yield return new DepartmentLink(id, assisting, created, ticket.Status.ToString(), ticket.Street);
         }
     }
 
@@ -368,18 +430,23 @@ internal sealed class TicketStore
         return connection.ExecuteAsync(new CommandDefinition(_insertHistory, parameters, transaction, cancellationToken: cancellationToken));
     }
 
-    private void AddTextCondition(string? text, string numberPrefix, List<string> where, DynamicParameters parameters)
+    /// <summary>
+    /// Adds the condition for a ticket number or phone number; for content words returns the FTS5 query (SQLite, terms of
+    /// 3+ characters) and the terms to match by substring (shorter ones on SQLite, all on the other providers).
+    /// </summary>
+    private (string? FullText, List<string> LikeTerms) SplitText(string? text, string numberPrefix, List<string> where, DynamicParameters parameters)
     {
+        var likeTerms = new List<string>();
         if (text is null)
         {
-            return;
+            return (null, likeTerms);
         }
 
         if (TicketNumber.IsValid(text, numberPrefix))
         {
             where.Add("t.number = @number");
             parameters.Add("number", text);
-            return;
+            return (null, likeTerms);
         }
 
         var phone = ChinesePhoneNumber.Normalize(text);
@@ -387,37 +454,24 @@ internal sealed class TicketStore
         {
             where.Add(_dialect.StartsWith("t.caller_number", "phonePrefix"));
             parameters.Add("phonePrefix", _dialect.StartsWithPattern(phone));
-            return;
+            return (null, likeTerms);
         }
 
-        var terms = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
         var ftsTerms = new List<string>();
-        for (var i = 0; i < terms.Count; i++)
+        foreach (var term in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct())
         {
-            var term = terms[i];
-            // The trigram index finds substrings of 3+ characters; shorter terms need LIKE.
+            // The trigram index finds substrings of 3+ characters; shorter terms need a substring scan.
             if (_dialect.Provider == DatabaseProvider.Sqlite && term.EnumerateRunes().Count() >= 3)
             {
                 ftsTerms.Add("\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
-                continue;
             }
-
-            var op = _dialect.Provider == DatabaseProvider.PostgreSql ? "ILIKE" : "LIKE";
-            where.Add($"t.content {op} @term{i} ESCAPE '\\'");
-            parameters.Add($"term{i}", "%" + EscapeLike(term) + "%");
+            else
+            {
+                likeTerms.Add(term);
+            }
         }
 
-        if (ftsTerms.Count > 0)
-        {
-            where.Add("t.id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH @fts)");
-            parameters.Add("fts", string.Join(" ", ftsTerms));
-        }
-    }
-
-    private string EscapeLike(string term)
-    {
-        var escaped = term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-        return _dialect.Provider == DatabaseProvider.SqlServer ? escaped.Replace("[", "\\[", StringComparison.Ordinal) : escaped;
+        return (ftsTerms.Count > 0 ? string.Join(" ", ftsTerms) : null, likeTerms);
     }
 
     private static DynamicParameters TicketParameters(Ticket ticket)
