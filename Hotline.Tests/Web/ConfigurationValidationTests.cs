@@ -1,51 +1,95 @@
+using System.Diagnostics;
+
 namespace Hotline.Tests.Web;
 
-/// <summary>Bad settings stop the start with a message that names the setting.</summary>
+/// <summary>
+/// Bad settings stop the start with a message that names the setting. The real app runs as its own process
+/// (as an operator starts it, settings from environment variables): it must exit, not serve, and say why.
+/// </summary>
 public sealed class ConfigurationValidationTests
 {
-    private static Exception StartWith(string key, string value)
+    private static async Task<ProcessExit> StartWith(string key, string value)
     {
-        using var factory = new HotlineAppFactory(HotlineAppFactory.NewFolder(), new Dictionary<string, string?> { [key] = value });
-        return Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var folder = HotlineAppFactory.NewFolder();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Hotline.Web.dll")])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Urls"] = "http://127.0.0.1:0";
+        start.Environment["ConnectionStrings__Hotline"] = $"Data Source={Path.Combine(folder, "hotline.db")}";
+        start.Environment["Hotline__Demo__Enabled"] = "false";
+        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(folder, "logs", "hotline-.log");
+        start.Environment[key.Replace(":", "__")] = value;
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"The app kept running with {key}={value}: a bad setting must stop the start.");
+        }
+
+        return new ProcessExit(process.ExitCode, await output + await error);
+    }
+
+    private sealed record ProcessExit(int Code, string Output)
+    {
+        public string Message
+        {
+            get
+            {
+                Assert.NotEqual(0, Code);
+                return Output;
+            }
+        }
     }
 
     [Fact]
-    public void An_unknown_telephony_mode_stops_the_start_naming_the_setting()
+    public async Task An_unknown_telephony_mode_stops_the_start_naming_the_setting()
     {
-        var error = StartWith("Hotline:Telephony:Mode", "Carrier-Pigeon");
+        var error = await StartWith("Hotline:Telephony:Mode", "Carrier-Pigeon");
 
         Assert.Contains("Hotline:Telephony:Mode must be Simulated or Asterisk (was 'Carrier-Pigeon')", error.Message);
     }
 
     [Fact]
-    public void Asterisk_mode_without_nodes_stops_the_start_naming_the_nodes_setting()
+    public async Task Asterisk_mode_without_nodes_stops_the_start_naming_the_nodes_setting()
     {
-        var error = StartWith("Hotline:Telephony:Mode", "Asterisk");
+        var error = await StartWith("Hotline:Telephony:Mode", "Asterisk");
 
         Assert.Contains("Hotline:Telephony:Asterisk:Nodes must list at least one Asterisk node", error.Message);
     }
 
     [Fact]
-    public void A_malformed_time_zone_stops_the_start_naming_the_setting()
+    public async Task A_malformed_time_zone_stops_the_start_naming_the_setting()
     {
-        var error = StartWith("Hotline:TimeZone", "Asia/Atlantis");
+        var error = await StartWith("Hotline:TimeZone", "Asia/Atlantis");
 
         Assert.Contains("Hotline:TimeZone", error.Message);
         Assert.Contains("Asia/Atlantis", error.Message);
     }
 
     [Fact]
-    public void An_unknown_database_provider_stops_the_start_naming_the_setting()
+    public async Task An_unknown_database_provider_stops_the_start_naming_the_setting()
     {
-        var error = StartWith("Hotline:Database:Provider", "Oracle");
+        var error = await StartWith("Hotline:Database:Provider", "Oracle");
 
         Assert.Contains("Hotline:Database:Provider must be Sqlite, PostgreSql or SqlServer (was 'Oracle')", error.Message);
     }
 
     [Fact]
-    public void Wallboard_thresholds_in_the_wrong_order_stop_the_start_naming_the_setting()
+    public async Task Wallboard_thresholds_in_the_wrong_order_stop_the_start_naming_the_setting()
     {
-        var error = StartWith("Hotline:Wallboard:LongestWaitAmberSeconds", "60");
+        var error = await StartWith("Hotline:Wallboard:LongestWaitAmberSeconds", "60");
 
         Assert.Contains("Hotline:Wallboard:LongestWaitAmberSeconds", error.Message);
     }
