@@ -8,11 +8,18 @@ namespace Hotline.Benchmarks;
 /// AMI frame parsing + mapping to telephony events vs a bare <c>IndexOf('\n')</c> line scan over the same bytes
 /// (a real sandbox capture repeated to ~100 MB). Target: parse + map at least 40 % of the scan's MB/s.
 /// Usage: <c>ami [capture-file] [megabytes]</c>; the capture defaults to the test project's sandbox capture.
+/// <c>ami socket ...</c> runs <see cref="AmiSocketBenchmark"/> instead.
 /// </summary>
 public static class AmiBenchmark
 {
     public static void Run(string[] args)
     {
+        if (args is ["socket", .. var rest])
+        {
+            AmiSocketBenchmark.Run(rest);
+            return;
+        }
+
         var path = args.Length > 0 ? args[0] : FindCapture();
         var megabytes = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100;
         var capture = File.ReadAllBytes(path);
