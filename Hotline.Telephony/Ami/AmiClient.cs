@@ -26,6 +26,8 @@ public sealed class AmiClient : IAsyncDisposable
     private Stream? _stream;
     private Task? _loop;
     private long _lastActivity;
+    private readonly Func<ReadOnlySpan<byte>, bool>? _wantEvent;
+    private int _collecting;
 
     public AmiClient(AmiClientSettings settings, TimeProvider time, ILogger? logger = null)
     {
@@ -40,6 +42,11 @@ public sealed class AmiClient : IAsyncDisposable
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
+        if (settings.EventFilter is { } filter)
+        {
+            // While an event list is being collected every event is kept: its items may be events nobody maps.
+            _wantEvent = name => filter(name) || Volatile.Read(ref _collecting) > 0;
+        }
     }
 
     public string Name => _settings.Name;
@@ -72,8 +79,18 @@ public sealed class AmiClient : IAsyncDisposable
     }
 
     /// <summary>Sends an action that answers with an event list and returns the list's events (without the final <c>…Complete</c>).</summary>
-    public Task<IReadOnlyList<AmiFrame>> SendListAsync(AmiAction action, CancellationToken cancellationToken = default) =>
-        SendCoreAsync(action, new Pending(collect: true), cancellationToken);
+    public async Task<IReadOnlyList<AmiFrame>> SendListAsync(AmiAction action, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _collecting);
+        try
+        {
+            return await SendCoreAsync(action, new Pending(collect: true), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _collecting);
+        }
+    }
 
     private async Task<IReadOnlyList<AmiFrame>> SendCoreAsync(AmiAction action, Pending pending, CancellationToken cancellationToken)
     {
@@ -135,7 +152,7 @@ public sealed class AmiClient : IAsyncDisposable
                 }
 
                 await using var stream = tcp.GetStream();
-                var reader = new AmiFrameReader(stream, _logger);
+                var reader = new AmiFrameReader(stream, _logger, wantEvent: _wantEvent);
                 await LogInAsync(stream, reader, stop).ConfigureAwait(false);
                 failures = 0;
                 down = false;

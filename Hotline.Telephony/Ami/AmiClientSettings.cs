@@ -30,4 +30,11 @@ public sealed record AmiClientSettings
 
     /// <summary>Capacity of the event channel; when full, the reader stops reading and TCP pushes back.</summary>
     public int EventCapacity { get; init; } = 100_000;
+
+    /// <summary>
+    /// When set, events whose name it refuses are skipped by the reader unparsed (responses are always kept, and every
+    /// event while a <see cref="AmiClient.SendListAsync"/> list is being collected). The bridge passes
+    /// <see cref="AmiEventMapper.Maps"/>.
+    /// </summary>
+    public Func<ReadOnlySpan<byte>, bool>? EventFilter { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -14,10 +16,15 @@ namespace Hotline.Telephony.Ami;
 /// </summary>
 public sealed class AmiEventMapper
 {
+    // Ids and names longer than this are looked up through a string (none are, in practice).
+    private const int MaxKeyChars = 128;
+
     private readonly string _node;
     private readonly string _callIdPrefix;
     private readonly ILogger _logger;
     private readonly Dictionary<string, Call> _calls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Call>.AlternateLookup<ReadOnlySpan<char>> _callLookup;
+    private readonly Dictionary<string, Seat>.AlternateLookup<ReadOnlySpan<char>> _seatLookup;
     private readonly Dictionary<string, Seat> _seats = new(StringComparer.Ordinal);
     private readonly HashSet<string> _listedMembers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _listedChannels = new(StringComparer.Ordinal);
@@ -30,6 +37,8 @@ public sealed class AmiEventMapper
         _node = node;
         _callIdPrefix = callIdPrefix;
         _logger = logger ?? NullLogger.Instance;
+        _callLookup = _calls.GetAlternateLookup<ReadOnlySpan<char>>();
+        _seatLookup = _seats.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Calls currently followed (for tests and diagnostics).</summary>
@@ -56,90 +65,119 @@ public sealed class AmiEventMapper
                 return;
         }
 
-        if (message.Frame is { Event: { } name } frame)
+        if (message.Frame is { } frame)
         {
-            MapEvent(name, frame, message.At, output);
+            Map(frame.View, message.At, output);
         }
     }
 
-    private void MapEvent(string name, AmiFrame f, DateTimeOffset received, List<TelephonyEvent> output)
+    /// <summary>Maps one event frame seen in place (no copy); <paramref name="received"/> is used when it has no Timestamp.</summary>
+    public void Map(AmiFrameView f, DateTimeOffset received, List<TelephonyEvent> output)
     {
-        switch (name)
+        switch (Classify(f.EventName))
         {
-            case "Hangup": OnHangup(f, At(f, received), output); break;
-            case "UserEvent": OnUserEvent(f, At(f, received), output); break;
-            case "QueueCallerJoin": OnJoin(f, At(f, received), output); break;
-            case "AgentCalled": OnAgentCalled(f, At(f, received), output); break;
-            case "AgentConnect": OnAgentConnect(f, At(f, received), output); break;
-            case "AgentComplete": OnAgentComplete(f, At(f, received), output); break;
-            case "AgentRingNoAnswer": OnRingNoAnswer(f, At(f, received), output); break;
-            case "QueueCallerAbandon": OnAbandon(f, At(f, received), output); break;
-            case "QueueMemberAdded": OnMember(f, At(f, received), output, added: true); break;
-            case "QueueMemberRemoved": OnMemberRemoved(f, At(f, received), output); break;
-            case "QueueMemberPause":
-            case "QueueMemberStatus": OnMember(f, At(f, received), output, added: false); break;
-            case "MixMonitorStart":
-            case "MixMonitorStop": OnMixMonitor(f, name); break;
-            case "QueueMember": OnListedMember(f, received, output); break;
-            case "QueueEntry": OnListedEntry(f, received, output); break;
-            case "QueueStatusComplete": OnMembersListed(received, output); break;
-            case "CoreShowChannel": if (f["Uniqueid"] is { } uid) _listedChannels.Add(uid); break;
-            case "CoreShowChannelsComplete": OnChannelsListed(received, output); break;
+            case Kind.Hangup: OnHangup(f, received, output); break; // the time is read only when needed
+            case Kind.UserEvent: OnUserEvent(f, At(f, received), output); break;
+            case Kind.QueueCallerJoin: OnJoin(f, At(f, received), output); break;
+            case Kind.AgentCalled: OnAgentCalled(f, At(f, received), output); break;
+            case Kind.AgentConnect: OnAgentConnect(f, At(f, received), output); break;
+            case Kind.AgentComplete: OnAgentComplete(f, At(f, received), output); break;
+            case Kind.AgentRingNoAnswer: OnRingNoAnswer(f, At(f, received), output); break;
+            case Kind.QueueCallerAbandon: OnAbandon(f, At(f, received), output); break;
+            case Kind.QueueMemberAdded: OnMember(f, At(f, received), output, added: true); break;
+            case Kind.QueueMemberRemoved: OnMemberRemoved(f, At(f, received), output); break;
+            case Kind.QueueMemberChanged: OnMember(f, At(f, received), output, added: false); break;
+            case Kind.MixMonitorStart: OnMixMonitor(f, start: true); break;
+            case Kind.MixMonitorStop: OnMixMonitor(f, start: false); break;
+            case Kind.QueueMember: OnListedMember(f, received, output); break;
+            case Kind.QueueEntry: OnListedEntry(f, received, output); break;
+            case Kind.QueueStatusComplete: OnMembersListed(received, output); break;
+            case Kind.CoreShowChannel: if (f.GetString("Uniqueid"u8) is { } uid) _listedChannels.Add(uid); break;
+            case Kind.CoreShowChannelsComplete: OnChannelsListed(received, output); break;
             default: break; // the other events (Newstate, Dial*, Bridge*, VarSet, ...) carry nothing we count
         }
     }
 
-    private void OnUserEvent(AmiFrame f, DateTimeOffset at, List<TelephonyEvent> output)
+    /// <summary>True for the events <see cref="Map(AmiFrameView, DateTimeOffset, List{TelephonyEvent})"/> reads; the others
+    /// need not be kept at all.</summary>
+    public static bool Maps(ReadOnlySpan<byte> eventName) => Classify(eventName) != Kind.None;
+
+    /// <summary>The event name, matched as bytes (exact case, as Asterisk sends it): the length picks the few candidates.</summary>
+    private static Kind Classify(ReadOnlySpan<byte> name) => name.Length switch
     {
-        if (!f.Is("UserEvent"u8, "HotlineIvr"u8) || f["Uniqueid"] is not { } uid) return;
-        var call = Follow(uid);
+        6 when name.SequenceEqual("Hangup"u8) => Kind.Hangup,
+        9 when name.SequenceEqual("UserEvent"u8) => Kind.UserEvent,
+        10 when name.SequenceEqual("QueueEntry"u8) => Kind.QueueEntry,
+        11 when name.SequenceEqual("AgentCalled"u8) => Kind.AgentCalled,
+        11 when name.SequenceEqual("QueueMember"u8) => Kind.QueueMember,
+        12 when name.SequenceEqual("AgentConnect"u8) => Kind.AgentConnect,
+        13 when name.SequenceEqual("AgentComplete"u8) => Kind.AgentComplete,
+        14 when name.SequenceEqual("MixMonitorStop"u8) => Kind.MixMonitorStop,
+        15 when name.SequenceEqual("QueueCallerJoin"u8) => Kind.QueueCallerJoin,
+        15 when name.SequenceEqual("MixMonitorStart"u8) => Kind.MixMonitorStart,
+        15 when name.SequenceEqual("CoreShowChannel"u8) => Kind.CoreShowChannel,
+        16 when name.SequenceEqual("QueueMemberAdded"u8) => Kind.QueueMemberAdded,
+        16 when name.SequenceEqual("QueueMemberPause"u8) => Kind.QueueMemberChanged,
+        17 when name.SequenceEqual("AgentRingNoAnswer"u8) => Kind.AgentRingNoAnswer,
+        17 when name.SequenceEqual("QueueMemberStatus"u8) => Kind.QueueMemberChanged,
+        18 when name.SequenceEqual("QueueCallerAbandon"u8) => Kind.QueueCallerAbandon,
+        18 when name.SequenceEqual("QueueMemberRemoved"u8) => Kind.QueueMemberRemoved,
+        19 when name.SequenceEqual("QueueStatusComplete"u8) => Kind.QueueStatusComplete,
+        24 when name.SequenceEqual("CoreShowChannelsComplete"u8) => Kind.CoreShowChannelsComplete,
+        _ => Kind.None,
+    };
+
+    private void OnUserEvent(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
+    {
+        if (!f.Is("UserEvent"u8, "HotlineIvr"u8) || FollowCall(f) is not { } call) return;
         if (f.Is("Stage"u8, "Enter"u8))
         {
-            Arrive(call, f, f["Called"], at, output);
+            Arrive(call, f, f.GetString("Called"u8), at, output);
             output.Add(new CallEnteredIvr(at, call.Id));
         }
         else if (f.Is("Stage"u8, "SelfServed"u8) && !call.Done)
         {
             Arrive(call, f, null, at, output);
             call.Done = true;
-            output.Add(new CallSelfServed(at, call.Id, f["Node"] ?? ""));
+            output.Add(new CallSelfServed(at, call.Id, f.GetString("Node"u8) ?? ""));
         }
     }
 
-    private void OnJoin(AmiFrame f, DateTimeOffset at, List<TelephonyEvent> output)
+    private void OnJoin(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
     {
-        if (f["Uniqueid"] is not { } uid) return;
-        var call = Follow(uid);
-        Arrive(call, f, f["Exten"], at, output);
+        if (FollowCall(f) is not { } call) return;
+        Arrive(call, f, f.GetString("Exten"u8), at, output);
         if (call.QueuedAt is not null) return;
         call.QueuedAt = at;
-        call.Queue = f["Queue"] ?? "";
-        output.Add(new CallQueued(at, call.Id, call.Queue, Int(f, "Position", 1)));
+        call.Queue = Name(f, "Queue"u8) ?? "";
+        output.Add(new CallQueued(at, call.Id, call.Queue, Int(f, "Position"u8, 1)));
     }
 
-    private void OnAgentCalled(AmiFrame f, DateTimeOffset at, List<TelephonyEvent> output)
+    private void OnAgentCalled(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
     {
-        if (f["Uniqueid"] is not { } uid || MemberSeat(f) is not { } seat) return;
-        var call = Follow(uid);
+        if (MemberSeat(f) is not { } seat || FollowCall(f) is not { } call) return;
         seat.CallId = call.Id;
         seat.OnCall = false;
         output.Add(new CallOffered(at, call.Id, seat.AgentId));
         output.Add(new SeatRinging(at, seat.AgentId, call.Id));
     }
 
-    private void OnRingNoAnswer(AmiFrame f, DateTimeOffset at, List<TelephonyEvent> output)
+    private void OnRingNoAnswer(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
     {
         if (MemberSeat(f) is not { } seat || seat.OnCall) return;
-        _logger.LogDebug("AMI {Node}: {Agent} did not answer (rang {RingMs} ms)", _node, seat.AgentId, f["RingTime"]);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            _logger.LogDebug("AMI {Node}: {Agent} did not answer (rang {RingMs} ms)", _node, seat.AgentId, f.GetString("RingTime"u8));
+        }
+
         seat.CallId = null;
         EmitIdle(seat, at, output);
     }
 
-    private void OnAgentConnect(AmiFrame f, DateTimeOffset at, List<TelephonyEvent> output)
+    private void OnAgentConnect(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
     {
-        if (f["Uniqueid"] is not { } uid || MemberSeat(f) is not { } seat) return;
-        var call = Follow(uid);
-        var wait = call.QueuedAt is { } queued ? Seconds(at - queued) : Int(f, "HoldTime", 0);
+        if (MemberSeat(f) is not { } seat || FollowCall(f) is not { } call) return;
+        var wait = call.QueuedAt is { } queued ? Seconds(at - queued) : Int(f, "HoldTime"u8, 0);
         call.AnsweredAt = at;
         call.AgentId = seat.AgentId;
         ReleaseRinging(call.Id);
@@ -147,17 +185,16 @@ public sealed class AmiEventMapper
         seat.OnCall = true;
         if (!call.Done)
         {
-            output.Add(new CallAnswered(at, call.Id, seat.AgentId, f["Queue"] ?? call.Queue ?? "", wait));
+            output.Add(new CallAnswered(at, call.Id, seat.AgentId, Name(f, "Queue"u8) ?? call.Queue ?? "", wait));
         }
 
         output.Add(new SeatOnCall(at, seat.AgentId, call.Id));
     }
 
-    private void OnAgentComplete(AmiFrame f, DateTimeOffset at, List<TelephonyEvent> output)
+    private void OnAgentComplete(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
     {
-        if (f["Uniqueid"] is not { } uid || MemberSeat(f) is not { } seat) return;
-        var call = Follow(uid);
-        var talk = call.AnsweredAt is { } answered ? Seconds(at - answered) : Int(f, "TalkTime", 0);
+        if (MemberSeat(f) is not { } seat || FollowCall(f) is not { } call) return;
+        var talk = call.AnsweredAt is { } answered ? Seconds(at - answered) : Int(f, "TalkTime"u8, 0);
         var by = f.Is("Reason"u8, "caller"u8) ? HangupParty.Caller : f.Is("Reason"u8, "agent"u8) ? HangupParty.Agent : HangupParty.System;
         if (!call.Ended)
         {
@@ -171,45 +208,46 @@ public sealed class AmiEventMapper
         EmitIdle(seat, at, output);
     }
 
-    private void OnAbandon(AmiFrame f, DateTimeOffset at, List<TelephonyEvent> output)
+    private void OnAbandon(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
     {
-        if (f["Uniqueid"] is not { } uid) return;
-        var call = Follow(uid);
-        if (call.Done) return;
+        if (FollowCall(f) is not { } call || call.Done) return;
         call.Done = true;
         ReleaseRinging(call.Id);
         // HoldTime is whole seconds waited; our own join time is finer when we saw the join.
-        var wait = call.QueuedAt is { } queued ? Seconds(at - queued) : Int(f, "HoldTime", 0);
-        output.Add(new CallAbandoned(at, call.Id, f["Queue"] ?? call.Queue ?? "", wait, Int(f, "Position", 1)));
+        var wait = call.QueuedAt is { } queued ? Seconds(at - queued) : Int(f, "HoldTime"u8, 0);
+        output.Add(new CallAbandoned(at, call.Id, Name(f, "Queue"u8) ?? call.Queue ?? "", wait, Int(f, "Position"u8, 1)));
     }
 
-    private void OnHangup(AmiFrame f, DateTimeOffset at, List<TelephonyEvent> output)
+    private void OnHangup(AmiFrameView f, DateTimeOffset received, List<TelephonyEvent> output)
     {
-        if (f["Uniqueid"] is not { } uid || !_calls.Remove(uid, out var call)) return;
+        // Every channel hangs up, few are calls we follow: look up without making a string.
+        if (!TryFindCall(f, out var uid, out var call)) return;
+        _calls.Remove(uid);
         if (call.Arrived && call.QueuedAt is null && !call.Done)
         {
-            output.Add(new CallDisconnected(at, call.Id)); // hung up in the IVR, never queued
+            output.Add(new CallDisconnected(At(f, received), call.Id)); // hung up in the IVR, never queued
         }
     }
 
-    private void OnMixMonitor(AmiFrame f, string name)
+    private void OnMixMonitor(AmiFrameView f, bool start)
     {
-        if (f["Uniqueid"] is { } uid && _calls.TryGetValue(uid, out var call))
+        if (TryFindCall(f, out _, out var call))
         {
-            call.Recording = name == "MixMonitorStart";
-            _logger.LogDebug("AMI {Node}: {Event} on call {CallId}", _node, name, call.Id);
+            call.Recording = start;
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.LogDebug("AMI {Node}: recording {State} on call {CallId}", _node, start ? "started" : "stopped", call.Id);
+            }
         }
     }
 
     /// <summary>QueueMemberAdded / QueueMemberPause / QueueMemberStatus: login, and pause changes.</summary>
-    private void OnMember(AmiFrame f, DateTimeOffset at, List<TelephonyEvent> output, bool added)
+    private void OnMember(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output, bool added)
     {
-        var agentId = f["MemberName"] is { Length: > 0 } member ? member : ExtensionFrom(f["Interface"]);
-        if (agentId is null) return;
+        if (MemberSeat(f) is not { } seat) return;
+        var agentId = seat.AgentId;
         var paused = f.Is("Paused"u8, "1"u8);
-        var reason = f["PausedReason"] ?? "";
-        var seat = SeatFor(agentId, f["Interface"]);
-        seat.Generation = _generation;
+        var reason = Name(f, "PausedReason"u8) ?? "";
         if (added || !seat.LoggedIn)
         {
             seat.LoggedIn = true;
@@ -228,25 +266,25 @@ public sealed class AmiEventMapper
         if (seat.CallId is null) EmitIdle(seat, at, output);
     }
 
-    private void OnMemberRemoved(AmiFrame f, DateTimeOffset at, List<TelephonyEvent> output)
+    private void OnMemberRemoved(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
     {
-        var agentId = f["MemberName"] is { Length: > 0 } member ? member : ExtensionFrom(f["Interface"]);
+        var agentId = f.GetString("MemberName"u8) is { Length: > 0 } member ? member : ExtensionFrom(f.GetString("Interface"u8));
         if (agentId is null || !_seats.Remove(agentId)) return;
         output.Add(new SeatLoggedOut(at, agentId));
     }
 
     // --- resync from the lists asked for after each login ---
 
-    private void OnListedMember(AmiFrame f, DateTimeOffset at, List<TelephonyEvent> output)
+    private void OnListedMember(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
     {
-        var agentId = f["Name"] is { Length: > 0 } member ? member : ExtensionFrom(f["Location"]);
+        var agentId = f.GetString("Name"u8) is { Length: > 0 } member ? member : ExtensionFrom(f.GetString("Location"u8));
         if (agentId is null) return;
         _listedMembers.Add(agentId);
         var known = _seats.TryGetValue(agentId, out var seat) && seat.LoggedIn;
-        seat = SeatFor(agentId, f["Location"]);
+        seat = SeatFor(agentId, f.GetString("Location"u8));
         seat.Generation = _generation;
         var paused = f.Is("Paused"u8, "1"u8);
-        var reason = f["PausedReason"] ?? "";
+        var reason = Name(f, "PausedReason"u8) ?? "";
         if (!known)
         {
             seat.LoggedIn = true;
@@ -268,18 +306,18 @@ public sealed class AmiEventMapper
         }
     }
 
-    private void OnListedEntry(AmiFrame f, DateTimeOffset at, List<TelephonyEvent> output)
+    private void OnListedEntry(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
     {
-        if (f["Uniqueid"] is not { } uid) return;
+        if (f.GetString("Uniqueid"u8) is not { } uid) return;
         var known = _calls.ContainsKey(uid);
         var call = Follow(uid);
         if (known && call.QueuedAt is not null) return;
         // A call that joined during the outage: it arrived and queued Wait seconds ago.
-        var queuedAt = at - TimeSpan.FromSeconds(Int(f, "Wait", 0));
+        var queuedAt = at - TimeSpan.FromSeconds(Int(f, "Wait"u8, 0));
         Arrive(call, f, null, queuedAt, output);
         call.QueuedAt = queuedAt;
-        call.Queue = f["Queue"] ?? "";
-        output.Add(new CallQueued(queuedAt, call.Id, call.Queue, Int(f, "Position", 1)));
+        call.Queue = f.GetString("Queue"u8) ?? "";
+        output.Add(new CallQueued(queuedAt, call.Id, call.Queue, Int(f, "Position"u8, 1)));
     }
 
     private void OnMembersListed(DateTimeOffset at, List<TelephonyEvent> output)
@@ -313,6 +351,20 @@ public sealed class AmiEventMapper
 
     // --- helpers ---
 
+    /// <summary>The followed call of the frame's Uniqueid, found through the span (no string made).</summary>
+    private bool TryFindCall(AmiFrameView f, out string uid, out Call call)
+    {
+        uid = "";
+        call = null!;
+        if (!f.TryGetSpan("Uniqueid"u8, out var bytes)) return false;
+        Span<char> buffer = stackalloc char[MaxKeyChars];
+        if (!Encoding.UTF8.TryGetChars(bytes, buffer, out var written)) return false; // longer than any id we follow
+        if (!_callLookup.TryGetValue(buffer[..written], out var key, out var found)) return false;
+        uid = key;
+        call = found;
+        return true;
+    }
+
     private Call Follow(string uid)
     {
         if (!_calls.TryGetValue(uid, out var call))
@@ -325,20 +377,61 @@ public sealed class AmiEventMapper
         return call;
     }
 
-    private static void Arrive(Call call, AmiFrame f, string? called, DateTimeOffset at, List<TelephonyEvent> output)
+    private static void Arrive(Call call, AmiFrameView f, string? called, DateTimeOffset at, List<TelephonyEvent> output)
     {
         if (call.Arrived) return;
         call.Arrived = true;
-        output.Add(new CallArrived(at, call.Id, f["CallerIDNum"] ?? "", called ?? ""));
+        output.Add(new CallArrived(at, call.Id, f.GetString("CallerIDNum"u8) ?? "", called ?? ""));
     }
 
-    private Seat? MemberSeat(AmiFrame f)
+    /// <summary>The seat of the frame's MemberName (or its Interface's extension), found or added without making
+    /// strings for a seat already known.</summary>
+    private Seat? MemberSeat(AmiFrameView f)
     {
-        var agentId = f["MemberName"] is { Length: > 0 } member ? member : ExtensionFrom(f["Interface"]);
-        if (agentId is null) return null;
-        var seat = SeatFor(agentId, f["Interface"]);
+        f.TryGetSpan("Interface"u8, out var memberInterface);
+        if (!f.TryGetSpan("MemberName"u8, out var name) || name.IsEmpty) name = ExtensionFrom(memberInterface);
+        if (name.IsEmpty) return null;
+        Span<char> buffer = stackalloc char[MaxKeyChars];
+        if (!Encoding.UTF8.TryGetChars(name, buffer, out var written)) return SeatFor(Encoding.UTF8.GetString(name), f.GetString("Interface"u8));
+        if (!_seatLookup.TryGetValue(buffer[..written], out var seat))
+        {
+            seat = new Seat(new string(buffer[..written]));
+            _seats.Add(seat.AgentId, seat);
+        }
+
+        var extension = ExtensionFrom(memberInterface);
+        if (!extension.IsEmpty && !Ascii.Equals(extension, seat.Extension)) seat.Extension = Encoding.UTF8.GetString(extension);
         seat.Generation = _generation;
         return seat;
+    }
+
+    /// <summary>The followed call of the frame's Uniqueid, added when new; the id string is made only then.</summary>
+    private Call? FollowCall(AmiFrameView f)
+    {
+        if (!f.TryGetSpan("Uniqueid"u8, out var bytes) || bytes.IsEmpty) return null;
+        Span<char> buffer = stackalloc char[MaxKeyChars];
+        if (!Encoding.UTF8.TryGetChars(bytes, buffer, out var written)) return Follow(Encoding.UTF8.GetString(bytes));
+        if (!_callLookup.TryGetValue(buffer[..written], out var call))
+        {
+            var uid = new string(buffer[..written]);
+            call = new Call(_callIdPrefix + uid);
+            _calls.Add(uid, call);
+        }
+
+        call.Generation = _generation;
+        return call;
+    }
+
+    /// <summary>A short, repeating value (queue name, pause reason) as a shared string.</summary>
+    private static string? Name(AmiFrameView f, ReadOnlySpan<byte> key) => f.TryGetSpan(key, out var value) ? AmiNames.Intern(value) : null;
+
+    /// <summary><c>Local/1001@agents</c> or <c>PJSIP/1001</c> → <c>1001</c>.</summary>
+    private static ReadOnlySpan<byte> ExtensionFrom(ReadOnlySpan<byte> memberInterface)
+    {
+        var start = memberInterface.IndexOf((byte)'/') + 1;
+        var rest = memberInterface[start..];
+        var at = rest.IndexOf((byte)'@');
+        return at < 0 ? rest : rest[..at];
     }
 
     private Seat SeatFor(string agentId, string? memberInterface)
@@ -377,20 +470,53 @@ public sealed class AmiEventMapper
         return end > start ? memberInterface[start..end] : null;
     }
 
-    private static DateTimeOffset At(AmiFrame f, DateTimeOffset received)
+    private static DateTimeOffset At(AmiFrameView f, DateTimeOffset received)
     {
-        if (f.TryGetDouble("Timestamp", out var seconds) && seconds > 0 && seconds < 32_503_680_000)
+        // "1795816983.106493": whole seconds and up to 7 fraction digits, read as integers (exact, and cheaper than a double).
+        if (!f.TryGetSpan("Timestamp"u8, out var text)) return received;
+        var dot = text.IndexOf((byte)'.');
+        var whole = dot < 0 ? text : text[..dot];
+        var fraction = dot < 0 ? default : text[(dot + 1)..];
+        if (!Utf8Parser.TryParse(whole, out long seconds, out var used) || used != whole.Length || seconds <= 0 || seconds >= 32_503_680_000) return received;
+        long ticks = 0;
+        var scale = TimeSpan.TicksPerSecond;
+        foreach (var digit in fraction)
         {
-            return DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
+            if (digit is < (byte)'0' or > (byte)'9') return received;
+            scale /= 10;
+            ticks += (digit - '0') * scale;
         }
 
-        return received;
+        return DateTimeOffset.UnixEpoch.AddTicks(seconds * TimeSpan.TicksPerSecond + ticks);
     }
 
-    private static int Int(AmiFrame f, string key, int fallback) =>
+    private static int Int(AmiFrameView f, ReadOnlySpan<byte> key, int fallback) =>
         f.TryGetInt64(key, out var value) && value is >= int.MinValue and <= int.MaxValue ? (int)value : fallback;
 
     private static double Seconds(TimeSpan span) => Math.Max(0, Math.Round(span.TotalSeconds, 3));
+
+    private enum Kind
+    {
+        None,
+        Hangup,
+        UserEvent,
+        QueueCallerJoin,
+        AgentCalled,
+        AgentConnect,
+        AgentComplete,
+        AgentRingNoAnswer,
+        QueueCallerAbandon,
+        QueueMemberAdded,
+        QueueMemberRemoved,
+        QueueMemberChanged,
+        MixMonitorStart,
+        MixMonitorStop,
+        QueueMember,
+        QueueEntry,
+        QueueStatusComplete,
+        CoreShowChannel,
+        CoreShowChannelsComplete,
+    }
 
     private sealed class Call(string id)
     {

@@ -25,6 +25,9 @@ public sealed class AmiFrame
 
     public int Count => _offsets.Length / 4;
 
+    /// <summary>The frame as a view (what <see cref="AmiEventMapper"/> reads).</summary>
+    public AmiFrameView View => new(_data, _offsets);
+
     /// <summary>The <c>Event</c> field (interned for known names), or null for a response.</summary>
     public string? Event => _event ??= GetInterned("Event"u8);
 

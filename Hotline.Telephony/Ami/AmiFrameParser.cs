@@ -46,6 +46,17 @@ internal sealed class AmiFrameParser
     /// </summary>
     public int Parse(ReadOnlySpan<byte> data, List<AmiFrame> output)
     {
+        var sink = new ListSink(output);
+        return Parse(data, ref sink);
+    }
+
+    /// <summary>
+    /// As above, handing each frame in place to <paramref name="sink"/> (nothing is copied). Generic over a struct so
+    /// the JIT compiles the loop for each sink with its calls inlined.
+    /// </summary>
+    public int Parse<TSink>(ReadOnlySpan<byte> data, ref TSink sink)
+        where TSink : struct, IAmiFrameSink
+    {
         var used = 0;
         while (used < data.Length)
         {
@@ -55,7 +66,7 @@ internal sealed class AmiFrameParser
                 continue;
             }
 
-            var n = ParseOne(data[used..], output);
+            var n = ParseOne(data[used..], ref sink);
             if (n > 0)
             {
                 used += n;
@@ -82,7 +93,8 @@ internal sealed class AmiFrameParser
     /// One frame (or banner, or run of blank lines) at the start of <paramref name="data"/>: the bytes used,
     /// 0 when incomplete, -1 when it exceeds the cap.
     /// </summary>
-    private int ParseOne(ReadOnlySpan<byte> data, List<AmiFrame> output)
+    private int ParseOne<TSink>(ReadOnlySpan<byte> data, ref TSink sink)
+        where TSink : struct, IAmiFrameSink
     {
         _fieldInts = 0;
         var malformed = false;
@@ -120,7 +132,7 @@ internal sealed class AmiFrameParser
                 }
                 else
                 {
-                    output.Add(Build(data[start..contentEnd]));
+                    sink.Add(new AmiFrameView(data[start..contentEnd], _fields.AsSpan(0, _fieldInts)));
                     Frames++;
                 }
 
@@ -159,6 +171,14 @@ internal sealed class AmiFrameParser
                     _fields[_fieldInts + 2] = valueStart - start;
                     _fields[_fieldInts + 3] = valueEnd - valueStart;
                     _fieldInts += 4;
+                    if (_fieldInts == 4 && keyEnd - p == 5 && Ascii.EqualsIgnoreCase(data.Slice(p, 5), "Event"u8)
+                        && !sink.Wants(data[valueStart..valueEnd]))
+                    {
+                        // Nobody wants this event: find its end at line-scan speed, without cutting fields.
+                        var end = SkipFrame(data, next, start);
+                        if (end > 0) Frames++;
+                        return end;
+                    }
                 }
             }
 
@@ -166,10 +186,38 @@ internal sealed class AmiFrameParser
         }
     }
 
-    private AmiFrame Build(ReadOnlySpan<byte> frame)
+    /// <summary>The end of the frame that started at <paramref name="start"/> (after its blank line), read from
+    /// <paramref name="p"/>: 0 when incomplete, -1 beyond the cap.</summary>
+    private int SkipFrame(ReadOnlySpan<byte> data, int p, int start)
     {
-        var offsets = _fields.AsSpan(0, _fieldInts).ToArray();
-        return new AmiFrame(frame.ToArray(), offsets);
+        while (true)
+        {
+            var nl = data[p..].IndexOf((byte)'\n');
+            if (nl < 0)
+            {
+                return data.Length - start > _maxFrameBytes ? -1 : 0;
+            }
+
+            var next = p + nl + 1;
+            if (next - start > _maxFrameBytes)
+            {
+                return -1;
+            }
+
+            if (nl == 0 || (nl == 1 && data[p] == (byte)'\r'))
+            {
+                return next;
+            }
+
+            p = next;
+        }
+    }
+
+    private readonly struct ListSink(List<AmiFrame> output) : IAmiFrameSink
+    {
+        public bool Wants(ReadOnlySpan<byte> eventName) => true;
+
+        public void Add(AmiFrameView frame) => output.Add(frame.ToFrame());
     }
 
     /// <summary>Throws bytes away up to and including the next blank line.</summary>

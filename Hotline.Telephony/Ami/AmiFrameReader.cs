@@ -19,11 +19,14 @@ public sealed class AmiFrameReader
     private readonly AmiFrameParser _parser;
     private readonly ILogger _logger;
     private readonly List<AmiFrame> _ready = new(64);
+    private ReadySink _sink; // a struct: the parser is compiled for it
     private readonly byte[] _scratch;
     private int _next;
     private bool _completed;
 
-    public AmiFrameReader(PipeReader pipe, ILogger? logger = null, int maxFrameBytes = DefaultMaxFrameBytes)
+    /// <param name="wantEvent">When given, events whose name (their first line) it refuses are skipped unparsed and
+    /// never copied (the client uses it to pass over the many events nobody maps).</param>
+    public AmiFrameReader(PipeReader pipe, ILogger? logger = null, int maxFrameBytes = DefaultMaxFrameBytes, Func<ReadOnlySpan<byte>, bool>? wantEvent = null)
     {
         ArgumentNullException.ThrowIfNull(pipe);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFrameBytes, 64);
@@ -31,10 +34,11 @@ public sealed class AmiFrameReader
         _logger = logger ?? NullLogger.Instance;
         _parser = new AmiFrameParser(maxFrameBytes) { Skipped = reason => _logger.LogWarning("AMI: skipped {Reason}", reason) };
         _scratch = new byte[maxFrameBytes + 1];
+        _sink = new ReadySink(_ready, wantEvent);
     }
 
-    public AmiFrameReader(Stream stream, ILogger? logger = null, int maxFrameBytes = DefaultMaxFrameBytes)
-        : this(PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true)), logger, maxFrameBytes)
+    public AmiFrameReader(Stream stream, ILogger? logger = null, int maxFrameBytes = DefaultMaxFrameBytes, Func<ReadOnlySpan<byte>, bool>? wantEvent = null)
+        : this(PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true)), logger, maxFrameBytes, wantEvent)
     {
     }
 
@@ -89,7 +93,7 @@ public sealed class AmiFrameReader
         while (!rest.IsEmpty)
         {
             var first = rest.FirstSpan;
-            var used = _parser.Parse(first, _ready);
+            var used = _parser.Parse(first, ref _sink);
             rest = rest.Slice(used);
             if (used == first.Length)
             {
@@ -105,7 +109,7 @@ public sealed class AmiFrameReader
             // oversized frame is recognised as such).
             var length = (int)Math.Min(rest.Length, _scratch.Length);
             rest.Slice(0, length).CopyTo(_scratch);
-            used = _parser.Parse(_scratch.AsSpan(0, length), _ready);
+            used = _parser.Parse(_scratch.AsSpan(0, length), ref _sink);
             if (used == 0)
             {
                 break;
@@ -115,5 +119,12 @@ public sealed class AmiFrameReader
         }
 
         return buffer.Slice(0, buffer.Length - rest.Length);
+    }
+
+    private readonly struct ReadySink(List<AmiFrame> ready, Func<ReadOnlySpan<byte>, bool>? wantEvent) : IAmiFrameSink
+    {
+        public bool Wants(ReadOnlySpan<byte> eventName) => wantEvent is null || wantEvent(eventName);
+
+        public void Add(AmiFrameView frame) => ready.Add(frame.ToFrame());
     }
 }

@@ -45,7 +45,7 @@ public sealed class AsteriskTelephony : ITelephony, IAsyncDisposable
         var several = _options.Nodes.Count > 1;
         foreach (var node in _options.Nodes)
         {
-            var settings = new AmiClientSettings { Name = node.Name, Host = node.Ami.Host, Port = node.Ami.Port, User = node.Ami.User, Secret = node.Ami.Secret };
+            var settings = new AmiClientSettings { Name = node.Name, Host = node.Ami.Host, Port = node.Ami.Port, User = node.Ami.User, Secret = node.Ami.Secret, EventFilter = AmiEventMapper.Maps };
             var client = new AmiClient(tune?.Invoke(settings) ?? settings, time, loggers.CreateLogger<AmiClient>()) { Connected = ResyncAsync };
             var mapper = new AmiEventMapper(node.Name, several ? node.Name + ":" : "", loggers.CreateLogger<AmiEventMapper>());
             _nodes.Add(new Node(node.Name, client, mapper));

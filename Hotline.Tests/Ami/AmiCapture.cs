@@ -15,11 +15,12 @@ internal static class AmiCapture
 
     /// <summary>Reads every frame, feeding the bytes in chunks of random sizes through a small pipe buffer,
     /// so frames cross segment boundaries.</summary>
-    public static async Task<List<AmiFrame>> ReadAllAsync(byte[] bytes, int seed = 1, int maxFrameBytes = AmiFrameReader.DefaultMaxFrameBytes, int bufferSize = 512)
+    public static async Task<List<AmiFrame>> ReadAllAsync(byte[] bytes, int seed = 1, int maxFrameBytes = AmiFrameReader.DefaultMaxFrameBytes, int bufferSize = 512,
+        Func<ReadOnlySpan<byte>, bool>? wantEvent = null)
     {
         var stream = new ChunkedStream(bytes, new Random(seed));
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: bufferSize, minimumReadSize: Math.Min(64, bufferSize)));
-        var reader = new AmiFrameReader(pipe, maxFrameBytes: maxFrameBytes);
+        var reader = new AmiFrameReader(pipe, maxFrameBytes: maxFrameBytes, wantEvent: wantEvent);
         var frames = new List<AmiFrame>();
         while (await reader.ReadAsync(TestContext.Current.CancellationToken) is { } frame)
         {

@@ -182,6 +182,27 @@ public sealed class AmiEventMapperTests
         Assert.Equal("pbx2:1.1", Assert.IsType<CallQueued>(_out[^1]).CallId);
     }
 
+    [Fact]
+    public void Maps_names_the_events_it_reads_and_not_the_others()
+    {
+        Assert.True(AmiEventMapper.Maps("Hangup"u8));
+        Assert.True(AmiEventMapper.Maps("QueueMemberStatus"u8));
+        Assert.True(AmiEventMapper.Maps("CoreShowChannelsComplete"u8));
+        Assert.False(AmiEventMapper.Maps("Newstate"u8));
+        Assert.False(AmiEventMapper.Maps("QueueCallerLeave"u8));
+        Assert.False(AmiEventMapper.Maps(""u8));
+    }
+
+    [Fact]
+    public void A_seat_without_member_name_is_known_by_its_interface_extension()
+    {
+        Event(Frame(0, "QueueMemberAdded", "Queue: hotline", "Interface: PJSIP/2002", "Paused: 0"));
+
+        var login = Assert.IsType<SeatLoggedIn>(_out.First(e => e is SeatLoggedIn));
+        Assert.Equal("2002", login.AgentId);
+        Assert.Equal("2002", login.Extension);
+    }
+
     private int Count<T>() => _out.OfType<T>().Count();
 
     private static DateTimeOffset At(double seconds) => T0.AddSeconds(seconds);

@@ -20,6 +20,30 @@ public sealed class AmiFrameReaderTests
     }
 
     [Fact]
+    public async Task Events_the_filter_refuses_are_skipped_and_the_frames_around_them_are_read_intact()
+    {
+        var noise = "Event: Newstate\r\nChannel: Local/1\r\nState: Up\r\n\r\nEvent: VarSet\nVariable: X\nValue: a\n\n";
+        var bytes = AmiCapture.Text(noise + Two + noise + Two);
+
+        var frames = await AmiCapture.ReadAllAsync(bytes, wantEvent: AmiEventMapper.Maps);
+
+        Assert.Equal(["QueueCallerJoin", null, "QueueCallerJoin", null], frames.Select(f => f.Event));
+        Assert.Equal("1", frames[2]["Position"]);
+        Assert.Equal("Pong", frames[3]["Message"]);
+    }
+
+    [Fact]
+    public async Task The_filtered_capture_keeps_every_response_and_every_mapped_event()
+    {
+        var all = await AmiCapture.ReadAllAsync(AmiCapture.Session());
+
+        var kept = await AmiCapture.ReadAllAsync(AmiCapture.Session(), seed: 7, wantEvent: AmiEventMapper.Maps);
+
+        var expected = all.Where(f => f.Event is null || AmiEventMapper.Maps(Encoding.UTF8.GetBytes(f.Event))).Select(f => f.ToString());
+        Assert.Equal(expected, kept.Select(f => f.ToString()));
+    }
+
+    [Fact]
     public async Task Lf_line_endings_are_read_like_crlf()
     {
         var frames = await AmiCapture.ReadAllAsync(AmiCapture.Text(Two.Replace("\r\n", "\n", StringComparison.Ordinal)));

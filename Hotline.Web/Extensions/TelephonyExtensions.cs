@@ -27,16 +27,13 @@ public static class TelephonyExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelephonyOptions>, TelephonyOptionsValidator>();
 
-        // One registration only: a second one (e.g. a forwarding factory) would be disposed twice.
-        var mode = builder.Configuration[$"{TelephonyOptions.Section}:{nameof(TelephonyOptions.Mode)}"];
-        if (string.Equals(mode, TelephonyOptionsValidator.Asterisk, StringComparison.OrdinalIgnoreCase))
-        {
-            services.AddSingleton<ITelephony, AsteriskTelephony>();
-        }
-        else
-        {
-            services.AddSingleton<ITelephony, SimulatedSwitch>();
-        }
+        // One registration only: a second one (e.g. a forwarding factory) would be disposed twice. The mode is read
+        // from the bound options when the switch is first needed, not from builder.Configuration while registering:
+        // configuration added later (a test host's settings) must be able to choose it too.
+        services.AddSingleton<ITelephony>(provider =>
+            string.Equals(provider.GetRequiredService<IOptions<TelephonyOptions>>().Value.Mode, TelephonyOptionsValidator.Asterisk, StringComparison.OrdinalIgnoreCase)
+                ? ActivatorUtilities.CreateInstance<AsteriskTelephony>(provider)
+                : ActivatorUtilities.CreateInstance<SimulatedSwitch>(provider));
 
         return builder;
     }
