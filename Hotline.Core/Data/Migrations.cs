@@ -186,5 +186,13 @@ public static class Migrations
             {postgresql}DROP INDEX ix_tickets_status;
             {sqlserver}DROP INDEX ix_tickets_status ON tickets;
             """),
+        // pg_trgm takes no trigrams from Chinese when the database's LC_CTYPE is C (each search then rechecked every row):
+        // index the content's character pairs instead, which works under any locale.
+        new(4, "PostgreSQL content search by character pairs", """
+            {sqlite}SELECT 1;
+            {sqlserver}SELECT 1;
+            {postgresql}CREATE OR REPLACE FUNCTION text_bigrams(value text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT coalesce(array_agg(DISTINCT substr(lower(value), i, 2)), '{}') FROM generate_series(1, char_length(value) - 1) AS i $$;
+            {postgresql}CREATE INDEX IF NOT EXISTS ix_tickets_content_bigrams ON tickets USING gin (text_bigrams(content));
+            """),
     ];
 }

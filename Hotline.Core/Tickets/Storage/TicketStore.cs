@@ -190,6 +190,13 @@ internal sealed class TicketStore
 
         for (var i = 0; i < likeTerms.Count; i++)
         {
+            if (_dialect.Provider == DatabaseProvider.PostgreSql && likeTerms[i].EnumerateRunes().Count() >= 3)
+            {
+                // The character-pair index (migration 4) narrows the rows; ILIKE below keeps the exact meaning.
+                where.Add($"text_bigrams(t.content) @> text_bigrams(@bigrams{i})");
+                parameters.Add($"bigrams{i}", likeTerms[i]);
+            }
+
             where.Add(_dialect.ContainsText("t.content", $"term{i}"));
             parameters.Add($"term{i}", _dialect.ContainsPattern(likeTerms[i]));
         }
