@@ -3,12 +3,12 @@
 # Idempotent: a second run finds the cluster running and only prints the string again.
 # Everything but the connection string goes to stderr, so callers can read the last stdout line.
 #
-# Settings (environment): HOTLINE_PG_PORT (default 55432), HOTLINE_PG_DIR (default /tmp/hotline-postgres-$PORT).
+# Settings (environment): HOTLINE_PG_PORT (default 55432), HOTLINE_PG_DIR (default /tmp/hotline-postgres-utf8-$PORT).
 # The cluster lives under /tmp, not in a worktree, so every checkout on the machine shares the one port.
 set -euo pipefail
 
 PORT="${HOTLINE_PG_PORT:-55432}"
-ROOT="${HOTLINE_PG_DIR:-/tmp/hotline-postgres-$PORT}"
+ROOT="${HOTLINE_PG_DIR:-/tmp/hotline-postgres-utf8-$PORT}"
 DATA="$ROOT/data"
 LOG="$ROOT/postgres.log"
 DB=hotline_test
@@ -46,7 +46,8 @@ if pg_isready -q -h 127.0.0.1 -p "$PORT"; then
 else
     if [ ! -f "$DATA/PG_VERSION" ]; then
         log "creating cluster in $DATA"
-        as_pg "$BIN/initdb" -D "$DATA" -U postgres -A trust -E UTF8 --locale=C >&2
+        # C.UTF-8, not C: under the C locale pg_trgm extracts no trigrams from Chinese text.
+        as_pg "$BIN/initdb" -D "$DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >&2
     fi
     log "starting on 127.0.0.1:$PORT"
     # A test cluster: durability traded for speed; the socket stays in our own directory because
