@@ -52,32 +52,12 @@ public sealed class CallStore
     /// Inserts new records and updates known ones (by CallId), in one transaction. Records are applied
     /// in order, so when a batch holds the same call twice the later version wins.
     /// </summary>
-    public async Task UpsertCallsAsync(IReadOnlyList<CallRecord> calls, CancellationToken cancellationToken = default)
-    {
-        if (calls.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await _connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await _callWriter.WriteAsync(connection, transaction, calls, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public Task UpsertCallsAsync(IReadOnlyList<CallRecord> calls, CancellationToken cancellationToken = default)
+        => SaveAsync(calls, [], cancellationToken);
 
     /// <summary>Appends closed seat intervals, in one transaction.</summary>
-    public async Task InsertIntervalsAsync(IReadOnlyList<SeatInterval> intervals, CancellationToken cancellationToken = default)
-    {
-        if (intervals.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await _connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await _intervalWriter.WriteAsync(connection, transaction, intervals, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public Task InsertIntervalsAsync(IReadOnlyList<SeatInterval> intervals, CancellationToken cancellationToken = default)
+        => SaveAsync([], intervals, cancellationToken);
 
     /// <summary>
     /// What one ingest cycle drained: the changed calls and the closed intervals, in one transaction
