@@ -27,6 +27,9 @@ public sealed class AsteriskTelephony : ITelephony, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _pump;
 
+    private const int ResyncAttempts = 120;
+    private static readonly TimeSpan ResyncRetryDelay = TimeSpan.FromMilliseconds(500);
+
     /// <exception cref="InvalidOperationException">The Asterisk settings are invalid; the message names each setting.</exception>
     public AsteriskTelephony(IOptions<TelephonyOptions> options, TimeProvider time, ILoggerFactory? loggers = null, Func<AmiClientSettings, AmiClientSettings>? tune = null)
     {
@@ -177,9 +180,24 @@ public sealed class AsteriskTelephony : ITelephony, IAsyncDisposable
     }
 
     /// <summary>Asks for the lists that resynchronise the node; their events come through the stream in order.</summary>
-    private static async Task ResyncAsync(AmiClient client, CancellationToken cancellationToken)
+    private async Task ResyncAsync(AmiClient client, CancellationToken cancellationToken)
     {
-        await client.SendAsync(new AmiAction("QueueStatus"), cancellationToken).ConfigureAwait(false);
+        // Asterisk accepts AMI logins while it is still loading modules: until app_queue is loaded, QueueStatus
+        // is an unknown command. Ask again until the queue module answers (the link's token ends the wait).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await client.SendAsync(new AmiAction("QueueStatus"), cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (AmiActionException ex) when (client.IsConnected && attempt < ResyncAttempts)
+            {
+                _logger.LogInformation("Asterisk {Node}: QueueStatus refused ({Reason}); Asterisk may still be starting, asking again", client.Name, ex.Message);
+                await Task.Delay(ResyncRetryDelay, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         await client.SendAsync(new AmiAction("CoreShowChannels"), cancellationToken).ConfigureAwait(false);
     }
 
