@@ -194,5 +194,26 @@ public static class Migrations
             {postgresql}CREATE OR REPLACE FUNCTION text_bigrams(value text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT coalesce(array_agg(DISTINCT substr(lower(value), i, 2)), '{}') FROM generate_series(1, char_length(value) - 1) AS i $$;
             {postgresql}CREATE INDEX IF NOT EXISTS ix_tickets_content_bigrams ON tickets USING gin (text_bigrams(content));
             """),
+        // The audit log is append-only: the product has no update or delete for it, and the database refuses them too.
+        new(5, "audit log", """
+            CREATE TABLE audit_log (
+                id {id},
+                at {bigint} NOT NULL,
+                actor {key} NOT NULL,
+                role {key} NULL,
+                address {key} NULL,
+                action {key} NOT NULL,
+                target {key} NULL,
+                detail {text} NULL
+            );
+            CREATE INDEX ix_audit_log_at ON audit_log (at);
+            CREATE INDEX ix_audit_log_actor ON audit_log (actor, at);
+            CREATE INDEX ix_audit_log_action ON audit_log (action, at);
+            {sqlite}CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+            {sqlite}CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+            {postgresql}CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+            {postgresql}CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+            {sqlserver}EXEC('CREATE TRIGGER audit_log_append_only ON audit_log INSTEAD OF UPDATE, DELETE AS THROW 50000, ''audit_log is append-only'', 1');
+            """),
     ];
 }

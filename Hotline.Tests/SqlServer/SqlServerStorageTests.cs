@@ -18,3 +18,5 @@ public sealed class SqlServerCallStoreTests(SqlServerTestDatabase database) : Ca
 public sealed class SqlServerTicketStorageTests(SqlServerTestDatabase database) : TicketStorageTests<SqlServerTestDatabase>(database);
 
 public sealed class SqlServerStorageSupportTests(SqlServerTestDatabase database) : StorageSupportTests<SqlServerTestDatabase>(database);
+
+public sealed class SqlServerAuditLogTests(SqlServerTestDatabase database) : Hotline.Tests.Audit.AuditLogTests<SqlServerTestDatabase>(database);

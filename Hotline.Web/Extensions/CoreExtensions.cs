@@ -35,6 +35,7 @@ public static class CoreExtensions
         services.AddSingleton<Migrator>();
         services.AddSingleton<CallStore>();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<Hotline.Core.Audit.AuditLog>();
         services.AddSingleton<PasswordHasher<UserAccount>>();
         services.AddSingleton<LiveState>();
         services.AddSingleton<CallRecorder>();
