@@ -13,6 +13,8 @@ ASTCACHE=${ASTCACHE:-/var/cache/hotline/asterisk-sid.tar.zst}
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 PIDFILE=${PIDFILE:-$ASTROOT.asterisk.pid}
 LOGOUT=${LOGOUT:-$ASTROOT.asterisk.out}
+# Ports: a second sandbox (another ASTROOT) can run beside the first on other ports.
+AMI_PORT=${AMI_PORT:-5038}; HTTP_PORT=${HTTP_PORT:-8088}
 # The credentials in deploy/asterisk/manager.conf (the tests read the same values).
 AMI_USER=${AMI_USER:-hotline}; AMI_SECRET=${AMI_SECRET:-hotline-ami-secret}
 log() { printf '[asterisk-sandbox] %s\n' "$*" >&2; }
@@ -49,13 +51,15 @@ install_config() {
   [ -d "$ASTROOT/etc/asterisk.dist" ] || cp -a "$etc" "$ASTROOT/etc/asterisk.dist"
   rm -f "$etc/users.conf"   # deprecated sample; pbx_config warns about it
   cp deploy/asterisk/*.conf "$etc/"
+  sed -i "s/^port = 5038/port = $AMI_PORT/" "$etc/manager.conf"
+  sed -i "s/^bindport = 8088/bindport = $HTTP_PORT/" "$etc/http.conf"
   mkdir -p "$ASTROOT/run/asterisk" "$ASTROOT/var/spool/asterisk/monitor"
 }
 
 running() { [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
 
 ami_ready() {   # login + logoff over bash's /dev/tcp
-  ( exec 3<>/dev/tcp/127.0.0.1/5038 &&
+  ( exec 3<>/dev/tcp/127.0.0.1/$AMI_PORT &&
     printf 'Action: Login\r\nUsername: %s\r\nSecret: %s\r\nEvents: off\r\n\r\nAction: Logoff\r\n\r\n' \
       "$AMI_USER" "$AMI_SECRET" >&3 && timeout 3 cat <&3 ) 2>/dev/null | grep -q 'Authentication accepted'
 }
