@@ -215,5 +215,30 @@ public static class Migrations
             {postgresql}CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
             {sqlserver}EXEC('CREATE TRIGGER audit_log_append_only ON audit_log INSTEAD OF UPDATE, DELETE AS THROW 50000, ''audit_log is append-only'', 1');
             """),
+        // The IVR menu is kept as JSON, one row per saved version (the newest is the menu); callbacks are the
+        // BackOffice worklist of queue-overflow callback requests, keyed by the inbound call that left them.
+        new(9, "IVR menu versions, callback requests", """
+            CREATE TABLE ivr_menus (
+                id {id},
+                menu_json {text} NOT NULL,
+                saved_at {bigint} NOT NULL,
+                saved_by {key} NOT NULL
+            );
+            CREATE TABLE callbacks (
+                call_id {key} NOT NULL PRIMARY KEY,
+                caller_number {key} NOT NULL,
+                queue {key} NULL,
+                queued_at {bigint} NOT NULL,
+                requested_at {bigint} NOT NULL,
+                status {key} NOT NULL,
+                attempts {int} NOT NULL,
+                last_attempt_at {bigint} NULL,
+                last_attempt_by {key} NULL,
+                last_call_id {key} NULL,
+                closed_at {bigint} NULL,
+                closed_by {key} NULL
+            );
+            CREATE INDEX ix_callbacks_status ON callbacks (status, queued_at);
+            """),
     ];
 }

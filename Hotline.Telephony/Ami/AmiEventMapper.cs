@@ -129,6 +129,12 @@ public sealed class AmiEventMapper
 
     private void OnUserEvent(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
     {
+        if (f.Is("UserEvent"u8, "HotlineCallback"u8))
+        {
+            OnCallback(f, at, output);
+            return;
+        }
+
         if (!f.Is("UserEvent"u8, "HotlineIvr"u8) || FollowCall(f) is not { } call) return;
         if (f.Is("Stage"u8, "Enter"u8))
         {
@@ -141,6 +147,19 @@ public sealed class AmiEventMapper
             call.Done = true;
             output.Add(new CallSelfServed(at, call.Id, f.GetString("Node"u8) ?? ""));
         }
+    }
+
+    /// <summary>Our queue-exit dialplan's <c>UserEvent(HotlineCallback,Queue: q,QueuedAt: epoch)</c>: the caller left a
+    /// callback request instead of waiting on; it keeps the original enqueue time (ours from the join, else the event's).</summary>
+    private void OnCallback(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
+    {
+        if (FollowCall(f) is not { } call || call.Done) return;
+        Arrive(call, f, null, at, output);
+        var queuedAt = call.QueuedAt
+            ?? (f.TryGetInt64("QueuedAt"u8, out var epoch) && epoch > 0 ? DateTimeOffset.FromUnixTimeSeconds(epoch) : at);
+        call.Done = true;
+        ReleaseRinging(call.Id);
+        output.Add(new CallbackRequested(at, call.Id, Name(f, "Queue"u8) ?? call.Queue ?? "", f.GetString("CallerIDNum"u8) ?? "", queuedAt, Seconds(at - queuedAt)));
     }
 
     private void OnJoin(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)

@@ -9,4 +9,8 @@ public sealed class AsteriskNodeOptions
 
     /// <summary>May be left empty: what needs ARI is then off for this node, and everything else runs on AMI.</summary>
     public AriEndpointOptions Ari { get; set; } = new();
+
+    /// <summary>Where the product writes the generated IVR include (the node's <c>/etc/asterisk/hotline-ivr.conf</c>, on a
+    /// path this server can write); empty = the IVR menu is not published to this node.</summary>
+    public string IvrIncludePath { get; set; } = "";
 }

@@ -79,11 +79,15 @@ public sealed class LiveProjection(LiveState state, CallRecorder recorder)
         }
     }
 
-    public void Drain(List<CallRecord> calls, List<SeatInterval> intervals)
+    public void Drain(List<CallRecord> calls, List<SeatInterval> intervals) => Drain(calls, intervals, []);
+
+    /// <summary>Also moves out the callback requests made since the last drain.</summary>
+    public void Drain(List<CallRecord> calls, List<SeatInterval> intervals, List<CallbackRequest> callbacks)
     {
         lock (_gate)
         {
             recorder.Drain(calls, intervals);
+            recorder.DrainCallbacks(callbacks);
         }
     }
 }

@@ -28,6 +28,7 @@ public sealed class TelephonyIngestService(
     // Kept across failed flushes: a database outage delays writes but never drops them.
     private readonly Dictionary<string, CallRecord> _pendingCalls = [];
     private readonly List<SeatInterval> _pendingIntervals = [];
+    private readonly List<CallbackRequest> _pendingCallbacks = [];
     private readonly List<CallRecord> _drainedCalls = [];
     // Not disposed on purpose: the periodic flush and the final one on stop may overlap with disposal.
     private readonly SemaphoreSlim _flushGate = new(1, 1);
@@ -196,18 +197,19 @@ public sealed class TelephonyIngestService(
         try
         {
             _drainedCalls.Clear();
-            projection.Drain(_drainedCalls, _pendingIntervals);
+            projection.Drain(_drainedCalls, _pendingIntervals, _pendingCallbacks);
             foreach (var call in _drainedCalls)
             {
                 _pendingCalls[call.CallId] = call;
             }
 
-            if (_pendingCalls.Count > 0 || _pendingIntervals.Count > 0)
+            if (_pendingCalls.Count > 0 || _pendingIntervals.Count > 0 || _pendingCallbacks.Count > 0)
             {
-                // One transaction: calls and intervals are stored together or kept together for the retry.
-                await store.SaveAsync(_pendingCalls.Values.ToList(), _pendingIntervals.ToList(), cancellationToken);
+                // One transaction: calls, intervals and callback requests are stored together or kept together for the retry.
+                await store.SaveAsync(_pendingCalls.Values.ToList(), _pendingIntervals.ToList(), _pendingCallbacks.ToList(), cancellationToken);
                 _pendingCalls.Clear();
                 _pendingIntervals.Clear();
+                _pendingCallbacks.Clear();
             }
 
             return true;
