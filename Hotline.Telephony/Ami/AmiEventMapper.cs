@@ -87,6 +87,7 @@ public sealed class AmiEventMapper
             case Kind.QueueMemberAdded: OnMember(f, At(f, received), output, added: true); break;
             case Kind.QueueMemberRemoved: OnMemberRemoved(f, At(f, received), output); break;
             case Kind.QueueMemberChanged: OnMember(f, At(f, received), output, added: false); break;
+            case Kind.DialEnd: OnDialEnd(f, At(f, received), output); break;
             case Kind.MixMonitorStart: OnMixMonitor(f, start: true); break;
             case Kind.MixMonitorStop: OnMixMonitor(f, start: false); break;
             case Kind.QueueMember: OnListedMember(f, received, output); break;
@@ -106,6 +107,7 @@ public sealed class AmiEventMapper
     private static Kind Classify(ReadOnlySpan<byte> name) => name.Length switch
     {
         6 when name.SequenceEqual("Hangup"u8) => Kind.Hangup,
+        7 when name.SequenceEqual("DialEnd"u8) => Kind.DialEnd,
         9 when name.SequenceEqual("UserEvent"u8) => Kind.UserEvent,
         10 when name.SequenceEqual("QueueEntry"u8) => Kind.QueueEntry,
         11 when name.SequenceEqual("AgentCalled"u8) => Kind.AgentCalled,
@@ -135,6 +137,12 @@ public sealed class AmiEventMapper
             return;
         }
 
+        if (f.Is("UserEvent"u8, "HotlineOutbound"u8))
+        {
+            OnOutbound(f);
+            return;
+        }
+
         if (!f.Is("UserEvent"u8, "HotlineIvr"u8) || FollowCall(f) is not { } call) return;
         if (f.Is("Stage"u8, "Enter"u8))
         {
@@ -160,6 +168,28 @@ public sealed class AmiEventMapper
         call.Done = true;
         ReleaseRinging(call.Id);
         output.Add(new CallbackRequested(at, call.Id, Name(f, "Queue"u8) ?? call.Queue ?? "", f.GetString("CallerIDNum"u8) ?? "", queuedAt, Seconds(at - queuedAt)));
+    }
+
+    /// <summary>Our outbound dialplan's <c>UserEvent(HotlineOutbound,Agent: id,Ticket: t)</c> on the agent leg (whose
+    /// Uniqueid the bridge set, so the id matches its OutboundCallStarted): follow the call to its answer and end.</summary>
+    private void OnOutbound(AmiFrameView f)
+    {
+        if (FollowCall(f) is not { } call) return;
+        call.AgentId = f.GetString("Agent"u8) is { Length: > 0 } agent ? agent : null;
+        call.Outbound = true;
+    }
+
+    /// <summary>The citizen answered an outbound call: the seat (if it is a queue seat) is on that call.</summary>
+    private void OnDialEnd(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
+    {
+        if (!TryFindCall(f, out _, out var call) || !call.Outbound || call.AnsweredAt is not null || !f.Is("DialStatus"u8, "ANSWER"u8)) return;
+        call.AnsweredAt = at;
+        if (call.AgentId is { } agent && _seats.TryGetValue(agent, out var seat) && seat.LoggedIn)
+        {
+            seat.CallId = call.Id;
+            seat.OnCall = true;
+            output.Add(new SeatOnCall(at, agent, call.Id));
+        }
     }
 
     private void OnJoin(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
@@ -242,9 +272,32 @@ public sealed class AmiEventMapper
         // Every channel hangs up, few are calls we follow: look up without making a string.
         if (!TryFindCall(f, out var uid, out var call)) return;
         _calls.Remove(uid);
+        if (call.Outbound)
+        {
+            OnOutboundEnded(call, At(f, received), output);
+            return;
+        }
+
         if (call.Arrived && call.QueuedAt is null && !call.Done)
         {
             output.Add(new CallDisconnected(At(f, received), call.Id)); // hung up in the IVR, never queued
+        }
+    }
+
+    private void OnOutboundEnded(Call call, DateTimeOffset at, List<TelephonyEvent> output)
+    {
+        if (call.AnsweredAt is not { } answered)
+        {
+            output.Add(new CallDisconnected(at, call.Id)); // the citizen did not answer
+            return;
+        }
+
+        output.Add(new CallEnded(at, call.Id, call.AgentId ?? "", Seconds(at - answered), HangupParty.System));
+        if (call.AgentId is { } agent && _seats.TryGetValue(agent, out var seat) && seat.CallId == call.Id)
+        {
+            seat.CallId = null;
+            seat.OnCall = false;
+            EmitIdle(seat, at, output);
         }
     }
 
@@ -518,6 +571,7 @@ public sealed class AmiEventMapper
     {
         None,
         Hangup,
+        DialEnd,
         UserEvent,
         QueueCallerJoin,
         AgentCalled,
@@ -548,6 +602,8 @@ public sealed class AmiEventMapper
         public bool Ended { get; set; }
         public bool Done { get; set; }
         public bool Recording { get; set; }
+        /// <summary>An outbound call (平台外呼) started by the bridge: ends with CallEnded or, unanswered, CallDisconnected.</summary>
+        public bool Outbound { get; set; }
         public int Generation { get; set; }
     }
 

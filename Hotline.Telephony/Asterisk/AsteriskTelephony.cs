@@ -146,7 +146,7 @@ public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDi
         var action = new AmiAction("Originate").Add("Channel", Device(extension)).Add("Context", _options.OutboundContext)
             .Add("Exten", number).Add("Priority", "1").Add("Async", "true").Add("Timeout", "30000").Add("ChannelId", uid)
             .Add("CallerID", string.IsNullOrEmpty(_options.OutboundCallerId) ? null : _options.OutboundCallerId)
-            .Add("Variable", "HOTLINE_TICKET=" + (ticketNumber ?? ""));
+            .Add("Variable", "HOTLINE_TICKET=" + (ticketNumber ?? "")).Add("Variable", "HOTLINE_AGENT=" + agentId);
         await SendAsync(node, action, cancellationToken).ConfigureAwait(false);
         await _events.Writer.WriteAsync(new OutboundCallStarted(_time.GetUtcNow(), callId, agentId, number, ticketNumber), cancellationToken).ConfigureAwait(false);
         return callId;

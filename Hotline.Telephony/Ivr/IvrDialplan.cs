@@ -61,7 +61,7 @@ public static class IvrDialplan
         {
             text.Append(CultureInfo.InvariantCulture, $$"""
 
-                ; Queue overflow: 1 pressed in the queue (queues.conf context = {QueueExitContext}) after waiting {{callbackAfterSeconds}} s
+                ; Queue overflow: 1 pressed in the queue (queues.conf context = {{QueueExitContext}}) after waiting {{callbackAfterSeconds}} s
                 ; or more leaves a callback request (HOTLINE_QUEUED_AT is set by [inbound] when the call joins the queue);
                 ; pressed earlier, the caller goes back to the queue ahead of later callers.
                 [{{QueueExitContext}}]

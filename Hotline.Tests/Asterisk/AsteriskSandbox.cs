@@ -16,6 +16,11 @@ public static class AsteriskSandbox
 
     private static readonly Lazy<Task<(string Host, int Port)>> Server = new(FindOrStartAsync);
 
+    /// <summary>The sandbox's IVR include (the script's ASTROOT, as for <c>scripts/asterisk-sandbox.sh</c>): the product
+    /// writes the generated menu there.</summary>
+    public static string IvrIncludePath =>
+        Path.Combine(Environment.GetEnvironmentVariable("ASTROOT") is { Length: > 0 } root ? root : "/var/tmp/hotline-asterisk/root", "etc/asterisk/hotline-ivr.conf");
+
     public static Task<(string Host, int Port)> AmiAsync() => Server.Value;
 
     /// <summary>Runs the sandbox script (start, stop) and fails with its output if it fails.</summary>
