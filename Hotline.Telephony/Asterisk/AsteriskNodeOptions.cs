@@ -9,4 +9,8 @@ public sealed class AsteriskNodeOptions
 
     /// <summary>May be left empty: what needs ARI is then off for this node, and everything else runs on AMI.</summary>
     public AriEndpointOptions Ari { get; set; } = new();
+
+    /// <summary>The node's recordings directory as a local path on this machine (where MixMonitor writes, e.g. a mount of
+    /// <c>/var/spool/asterisk/recording</c>). Empty: recordings are fetched through ARI, or are not playable without ARI.</summary>
+    public string RecordingsPath { get; set; } = "";
 }
