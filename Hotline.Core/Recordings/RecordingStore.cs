@@ -54,7 +54,7 @@ public sealed class RecordingStore
     {
         if (callIds.Count == 0 && string.IsNullOrEmpty(ticketNumber)) return [];
         var clauses = new List<string>();
-        if (callIds.Count > 0) clauses.Add("r.call_id IN @callIds");
+        if (callIds.Count > 0) clauses.Add(InList("r.call_id", "callIds"));
         if (!string.IsNullOrEmpty(ticketNumber)) clauses.Add("c.ticket_number = @ticketNumber");
         await using var connection = await _connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
@@ -79,7 +79,7 @@ public sealed class RecordingStore
         await using var connection = await _connections.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM recordings WHERE node = @node AND file_name = @fileName AND deleted_at IS NULL"
-                + (exceptIds.Count > 0 ? " AND id NOT IN @exceptIds" : ""),
+                + (exceptIds.Count > 0 ? " AND NOT " + InList("id", "exceptIds") : ""),
             new { node, fileName, exceptIds = exceptIds.ToArray() }, cancellationToken: cancellationToken)) > 0;
     }
 
@@ -89,9 +89,14 @@ public sealed class RecordingStore
         if (ids.Count == 0) return;
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE recordings SET deleted_at = @at WHERE id IN @ids AND deleted_at IS NULL",
+            "UPDATE recordings SET deleted_at = @at WHERE " + InList("id", "ids") + " AND deleted_at IS NULL",
             new { at = DbTime.ToDb(at), ids = ids.ToArray() }, cancellationToken: cancellationToken));
     }
+
+    /// <summary>Dapper hands Npgsql arrays as one array parameter (PostgreSQL wants <c>= ANY</c>); elsewhere it expands <c>IN</c>.</summary>
+    private string InList(string column, string parameter) => _connections.Dialect.Provider == DatabaseProvider.PostgreSql
+        ? $"{column} = ANY(@{parameter})"
+        : $"{column} IN @{parameter}";
 
     private static void Fill(RecordingRecord r, object?[] v)
     {

@@ -416,6 +416,7 @@ public sealed class SimulationEngine
         SetState(seat, SeatState.OnCall, "");
         Emit(new CallAnswered(Now, call.Id, seat.AgentId, QueueName, Seconds(_now - call.QueuedAt)));
         Emit(new SeatOnCall(Now, seat.AgentId, call.Id));
+        call.Recorded = true;
         Emit(new RecordingStarted(Now, call.Id, SimulatedSwitch.NodeName, RecordingFile));
         Schedule(_now + Ticks(call.TalkSeconds), new Happening(Kind.TalkDone, call));
     }
@@ -460,7 +461,7 @@ public sealed class SimulationEngine
         call.State = CallState.Done;
         seat.Call = null;
         var party = _centre.NextDouble() < AgentHangsUpShare ? HangupParty.Agent : HangupParty.Caller;
-        Emit(new RecordingStopped(Now, call.Id, RecordingFile));
+        if (call.Recorded) Emit(new RecordingStopped(Now, call.Id, RecordingFile));
         Emit(new CallEnded(Now, call.Id, seat.AgentId, Seconds(_now - call.AnsweredAt), party));
         double wrapUp = _options.MeanWrapUpSeconds > 0 ? Exponential(_centre, _options.MeanWrapUpSeconds) : 0;
         if (wrapUp > 0)
@@ -792,6 +793,9 @@ public sealed class SimulationEngine
         public LinkedListNode<Call>? Node { get; set; }
 
         public Seat? Seat { get; set; }
+
+        /// <summary>Queue calls are recorded from the answer (outbound calls are not).</summary>
+        public bool Recorded { get; set; }
     }
 
     private sealed class Seat(string agentId, string name, string extension, SimulationShift? shift)

@@ -17,7 +17,7 @@ public sealed class RecordingFiles : IDisposable
     private readonly Dictionary<string, string> _directories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AriClient> _ari = new(StringComparer.Ordinal);
 
-    public RecordingFiles(IOptions<TelephonyOptions> telephony, IOptions<RecordingOptions> recordings, IHostEnvironment environment)
+    public RecordingFiles(IOptions<TelephonyOptions> telephony, IOptions<RecordingOptions> recordings)
     {
         var options = telephony.Value;
         if (string.Equals(options.Mode, TelephonyOptionsValidator.Asterisk, StringComparison.OrdinalIgnoreCase))
@@ -26,7 +26,7 @@ public sealed class RecordingFiles : IDisposable
             {
                 if (!string.IsNullOrWhiteSpace(node.RecordingsPath))
                 {
-                    _directories[node.Name] = Path.GetFullPath(node.RecordingsPath, environment.ContentRootPath);
+                    _directories[node.Name] = Path.GetFullPath(node.RecordingsPath);
                 }
 
                 if (!string.IsNullOrWhiteSpace(node.Ari.BaseUrl))
@@ -37,7 +37,8 @@ public sealed class RecordingFiles : IDisposable
         }
         else
         {
-            SimulatedFile = Path.Combine(Path.GetFullPath(recordings.Value.SimulatedPath, environment.ContentRootPath), SimulationEngine.RecordingFile);
+            // Relative paths are from the working directory, as the SQLite file's (data/hotline.db) is.
+            SimulatedFile = Path.Combine(Path.GetFullPath(recordings.Value.SimulatedPath), SimulationEngine.RecordingFile);
             _directories[SimulatedSwitch.NodeName] = Path.GetDirectoryName(SimulatedFile)!;
         }
     }
