@@ -192,6 +192,37 @@ public sealed class RecordingsApiTests(RecordingsServerFixture server) : IClassF
         Assert.Empty(JsonDocument.Parse(theirs).RootElement.EnumerateArray());
     }
 
+    [Fact]
+    public async Task The_ticket_page_shows_the_linked_calls_player_to_a_supervisor_and_no_player_to_an_official()
+    {
+        var id = await RecordingOfAsync("A001");
+        var callId = (await Store.FindAsync(id, Ct))!.CallId;
+        var tickets = server.Service<Hotline.Core.Tickets.TicketService>();
+        var backOffice = new Hotline.Core.Tickets.Actor("backoffice01", Hotline.Core.Security.Roles.BackOffice, null, "后台处理01");
+        var categories = await server.Service<Hotline.Core.Departments.CategoryStore>().ListAsync(Ct);
+        var leaf = categories.First(c => !categories.Any(x => x.ParentId == c.Id));
+        var registered = await tickets.RegisterAsync(new Hotline.Core.Tickets.TicketDraft
+        {
+            CallerNumber = "13800001111",
+            RequestType = Hotline.Core.Tickets.RequestType.Consultation,
+            CategoryId = leaf.Id,
+            CategoryPath = leaf.Path,
+            Content = "咨询社保卡补办需要哪些材料",
+            LinkedCallIds = [callId],
+        }, backOffice, Ct);
+        Assert.True(registered.Succeeded, registered.Failure?.ToString());
+        using var supervisor = await SignedInAsync("supervisor01");
+        using var official = await SignedInAsync("official01");
+
+        var supervisorPage = await supervisor.GetStringAsync($"/tickets/{registered.Ticket!.Number}", Ct);
+        var officialPage = await official.GetStringAsync($"/tickets/{registered.Ticket.Number}", Ct);
+
+        Assert.Contains($"<audio controls preload=\"none\" src=\"/api/recordings/{id}\"", supervisorPage);
+        Assert.Contains("通话录音", supervisorPage);
+        Assert.Contains(registered.Ticket.Number, officialPage);
+        Assert.DoesNotContain("/api/recordings/", officialPage);
+    }
+
     /// <summary>A stored call answered by <paramref name="agentId"/> with a recording in the simulated node's demo file (or another file).</summary>
     private async Task<long> RecordingOfAsync(string agentId, string? ticket = null, string file = SimulationEngine.RecordingFile)
     {
