@@ -196,42 +196,21 @@ public sealed class RecordingsApiTests(RecordingsServerFixture server) : IClassF
     public async Task The_ticket_page_shows_the_linked_calls_player_to_a_supervisor_and_no_player_to_an_official()
     {
         var id = await RecordingOfAsync("A001");
-        var callId = (await Store.FindAsync(id, Ct))!.CallId;
-        var tickets = server.Service<Hotline.Core.Tickets.TicketService>();
-        var backOffice = new Hotline.Core.Tickets.Actor("backoffice01", Hotline.Core.Security.Roles.BackOffice, null, "后台处理01");
-        var categories = await server.Service<Hotline.Core.Departments.CategoryStore>().ListAsync(Ct);
-        var leaf = categories.First(c => !categories.Any(x => x.ParentId == c.Id));
-        var registered = await tickets.RegisterAsync(new Hotline.Core.Tickets.TicketDraft
-        {
-            CallerNumber = "13800001111",
-            RequestType = Hotline.Core.Tickets.RequestType.Consultation,
-            CategoryId = leaf.Id,
-            CategoryPath = leaf.Path,
-            Content = "咨询社保卡补办需要哪些材料",
-            LinkedCallIds = [callId],
-        }, backOffice, Ct);
-        Assert.True(registered.Succeeded, registered.Failure?.ToString());
+        var number = await server.TicketForAsync(id);
         using var supervisor = await SignedInAsync("supervisor01");
         using var official = await SignedInAsync("official01");
 
-        var supervisorPage = await supervisor.GetStringAsync($"/tickets/{registered.Ticket!.Number}", Ct);
-        var officialPage = await official.GetStringAsync($"/tickets/{registered.Ticket.Number}", Ct);
+        var supervisorPage = await supervisor.GetStringAsync($"/tickets/{number}", Ct);
+        var officialPage = await official.GetStringAsync($"/tickets/{number}", Ct);
 
         Assert.Contains($"<audio controls preload=\"none\" src=\"/api/recordings/{id}\"", supervisorPage);
         Assert.Contains("通话录音", supervisorPage);
-        Assert.Contains(registered.Ticket.Number, officialPage);
+        Assert.Contains(number, officialPage);
         Assert.DoesNotContain("/api/recordings/", officialPage);
     }
 
-    /// <summary>A stored call answered by <paramref name="agentId"/> with a recording in the simulated node's demo file (or another file).</summary>
-    private async Task<long> RecordingOfAsync(string agentId, string? ticket = null, string file = SimulationEngine.RecordingFile)
-    {
-        var callId = "test-" + Guid.NewGuid().ToString("N");
-        var at = server.Time.GetUtcNow().AddMinutes(-30);
-        await server.Service<CallStore>().UpsertCallsAsync([new CallRecord { CallId = callId, ArrivedAt = at, AgentId = agentId, Outcome = CallOutcome.Answered, TicketNumber = ticket }], Ct);
-        await Store.SaveAsync([new RecordingRecord(callId, file, SimulatedSwitch.NodeName, at, at.AddMinutes(2), null)], Ct);
-        return Assert.Single(await Store.ForCallsAsync([callId], cancellationToken: Ct)).Id;
-    }
+    private Task<long> RecordingOfAsync(string agentId, string? ticket = null, string file = SimulationEngine.RecordingFile) =>
+        server.RecordingOfAsync(agentId, ticket, file);
 
     private async Task<HttpClient> SignedInAsync(string user)
     {
