@@ -123,6 +123,28 @@ public sealed class AsteriskRecordingTests : IAsyncLifetime
         Assert.True(nodes.EnumerateArray().Single().GetProperty("ariUp").GetBoolean());
     }
 
+    [Fact]
+    public async Task An_outbound_follow_up_call_is_recorded_and_found_through_its_ticket()
+    {
+        var telephony = _app.Services.GetRequiredService<ITelephony>();
+        var projection = _app.Services.GetRequiredService<LiveProjection>();
+        await Until(() => Task.FromResult(projection.Snapshot(DateTimeOffset.UtcNow).SwitchLinkUp), TimeSpan.FromSeconds(10), "the switch link up");
+        await telephony.LogInAsync("R2", "2002", Ct);
+        await Until(() => Task.FromResult(projection.Snapshot(DateTimeOffset.UtcNow).Seats.Any(s => s.AgentId == "R2")), TimeSpan.FromSeconds(5), "R2 logged in");
+
+        var callId = await telephony.OriginateAsync("R2", "4", "YH20261127-0777", Ct);
+
+        var store = _app.Services.GetRequiredService<RecordingStore>();
+        Recording? recording = null;
+        await Until(async () =>
+        {
+            recording = (await store.ForCallsAsync([], "YH20261127-0777", Ct)).FirstOrDefault(r => r.EndedAt is not null);
+            return recording is not null;
+        }, TimeSpan.FromSeconds(30), "the outbound call's recording to stop and be indexed");
+        Assert.Equal((callId, callId + ".wav"), (recording!.CallId, recording.FileName));
+        Assert.True(File.Exists(Path.Combine(AsteriskSandbox.RecordingsPath(), recording.FileName)));
+    }
+
     private static async Task Until(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;

@@ -210,7 +210,8 @@ public sealed class TelephonyIngestService(
 
             _drainedRecordings.Clear();
             projection.DrainRecordings(_drainedRecordings);
-            foreach (var recording in _drainedRecordings)
+            // Without a recordings store (a bare test host) they are dropped rather than kept forever.
+            foreach (var recording in recordings is null ? [] : _drainedRecordings)
             {
                 // The file is complete once the recording stopped: note its size when it is on a local path.
                 _pendingRecordings[(recording.CallId, recording.FileName)] = recording.EndedAt is not null && recording.Bytes is null
