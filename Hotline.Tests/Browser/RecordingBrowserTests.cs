@@ -26,11 +26,13 @@ public sealed class RecordingBrowserTests(ChromiumFixture chromium, RecordingsSe
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(new Regex(Regex.Escape(number) + "$"));
 
+        // Once the page is interactive (Blazor replaces the prerendered player), load the recording as a player would.
+        await Assertions.Expect(page.Locator("[data-part='recordings']")).ToHaveAttributeAsync("data-interactive", "true");
         var player = page.Locator($"[data-recording='{id}'] audio");
         await Assertions.Expect(player).ToHaveAttributeAsync("src", $"/api/recordings/{id}");
-        await player.EvaluateAsync("a => a.load()");
+        await player.EvaluateAsync("a => { a.preload = 'auto'; a.load(); }");
 
-        // The demo recording is four seconds: Chromium read its header through the range-streaming endpoint.
+        // The demo recording is four seconds: Chromium read it through the range-streaming endpoint.
         await Assertions.Expect(player).ToHaveJSPropertyAsync("readyState", 4, new() { Timeout = 10_000 });
         var duration = await player.EvaluateAsync<double>("a => a.duration");
         Assert.InRange(duration, 3.9, 4.1);
