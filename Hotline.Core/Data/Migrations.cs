@@ -215,6 +215,22 @@ public static class Migrations
             {postgresql}CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
             {sqlserver}EXEC('CREATE TRIGGER audit_log_append_only ON audit_log INSTEAD OF UPDATE, DELETE AS THROW 50000, ''audit_log is append-only'', 1');
             """),
+        // One row per recording file of a call (issue 4). Rows are marked deleted_at by the retention job, never removed.
+        new(8, "recordings index", """
+            CREATE TABLE recordings (
+                id {id},
+                call_id {key} NOT NULL,
+                file_name {key} NOT NULL,
+                node {key} NOT NULL,
+                started_at {bigint} NOT NULL,
+                ended_at {bigint} NULL,
+                bytes {bigint} NULL,
+                deleted_at {bigint} NULL,
+                UNIQUE (call_id, file_name)
+            );
+            CREATE INDEX ix_recordings_started_at ON recordings (started_at);
+            CREATE INDEX ix_recordings_node_file ON recordings (node, file_name);
+            """),
         // The IVR menu is kept as JSON, one row per saved version (the newest is the menu); callbacks are the
         // BackOffice worklist of queue-overflow callback requests, keyed by the inbound call that left them.
         new(9, "IVR menu versions, callback requests", """

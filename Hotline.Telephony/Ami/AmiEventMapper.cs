@@ -16,6 +16,9 @@ namespace Hotline.Telephony.Ami;
 /// </summary>
 public sealed class AmiEventMapper
 {
+    /// <summary>The recording file of a call is its channel's Uniqueid plus this (see extensions.conf [inbound]).</summary>
+    public const string RecordingExtension = ".wav";
+
     // Ids and names longer than this are looked up through a string (none are, in practice).
     private const int MaxKeyChars = 128;
 
@@ -88,8 +91,8 @@ public sealed class AmiEventMapper
             case Kind.QueueMemberRemoved: OnMemberRemoved(f, At(f, received), output); break;
             case Kind.QueueMemberChanged: OnMember(f, At(f, received), output, added: false); break;
             case Kind.DialEnd: OnDialEnd(f, At(f, received), output); break;
-            case Kind.MixMonitorStart: OnMixMonitor(f, start: true); break;
-            case Kind.MixMonitorStop: OnMixMonitor(f, start: false); break;
+            case Kind.MixMonitorStart: OnMixMonitorStart(f, At(f, received), output); break;
+            case Kind.MixMonitorStop: OnMixMonitorStop(f, received, output); break;
             case Kind.QueueMember: OnListedMember(f, received, output); break;
             case Kind.QueueEntry: OnListedEntry(f, received, output); break;
             case Kind.QueueStatusComplete: OnMembersListed(received, output); break;
@@ -272,6 +275,7 @@ public sealed class AmiEventMapper
         // Every channel hangs up, few are calls we follow: look up without making a string.
         if (!TryFindCall(f, out var uid, out var call)) return;
         _calls.Remove(uid);
+        StopRecording(call, At(f, received), output);
         if (call.Outbound)
         {
             OnOutboundEnded(call, At(f, received), output);
@@ -301,16 +305,27 @@ public sealed class AmiEventMapper
         }
     }
 
-    private void OnMixMonitor(AmiFrameView f, bool start)
+    /// <summary>MixMonitorStart names no file: the dialplan's contract is <c>MixMonitor(&lt;dir&gt;/${UNIQUEID}.wav)</c>
+    /// (deploy/asterisk/extensions.conf), so the file is the channel's Uniqueid plus <see cref="RecordingExtension"/>.
+    /// The recording starts before the IVR announces the call, so the call is followed from here.</summary>
+    private void OnMixMonitorStart(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
     {
-        if (TryFindCall(f, out _, out var call))
-        {
-            call.Recording = start;
-            if (_logger.IsEnabled(LogLevel.Debug))
-            {
-                _logger.LogDebug("AMI {Node}: recording {State} on call {CallId}", _node, start ? "started" : "stopped", call.Id);
-            }
-        }
+        if (FollowCall(f) is not { } call || call.RecordingFile is not null) return;
+        call.RecordingFile = f.GetString("Uniqueid"u8) + RecordingExtension;
+        output.Add(new RecordingStarted(at, call.Id, _node, call.RecordingFile));
+    }
+
+    private void OnMixMonitorStop(AmiFrameView f, DateTimeOffset received, List<TelephonyEvent> output)
+    {
+        if (TryFindCall(f, out _, out var call)) StopRecording(call, At(f, received), output);
+    }
+
+    /// <summary>Asterisk sends MixMonitorStop only for StopMixMonitor; a hangup ends the recording too.</summary>
+    private static void StopRecording(Call call, DateTimeOffset at, List<TelephonyEvent> output)
+    {
+        if (call.RecordingFile is not { } file) return;
+        call.RecordingFile = null;
+        output.Add(new RecordingStopped(at, call.Id, file));
     }
 
     /// <summary>QueueMemberAdded / QueueMemberPause / QueueMemberStatus: login, and pause changes.</summary>
@@ -408,6 +423,7 @@ public sealed class AmiEventMapper
         foreach (var (uid, call) in _calls.Where(c => c.Value.Generation < _generation && !_listedChannels.Contains(c.Key)).ToList())
         {
             _calls.Remove(uid);
+            StopRecording(call, at, output);
             if (call.Done) continue;
             if (call.AnsweredAt is { } answered && call.AgentId is { } agent)
             {
@@ -601,9 +617,9 @@ public sealed class AmiEventMapper
         public string? AgentId { get; set; }
         public bool Ended { get; set; }
         public bool Done { get; set; }
-        public bool Recording { get; set; }
         /// <summary>An outbound call (平台外呼) started by the bridge: ends with CallEnded or, unanswered, CallDisconnected.</summary>
         public bool Outbound { get; set; }
+        public string? RecordingFile { get; set; }
         public int Generation { get; set; }
     }
 

@@ -64,7 +64,7 @@ public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDi
         {
             if (string.IsNullOrWhiteSpace(node.Ari.BaseUrl))
             {
-                _logger.LogInformation("Asterisk {Node}: no ARI settings (Hotline:Telephony:Asterisk:Nodes:*:Ari); the node runs on AMI alone", node.Name);
+                _logger.LogWarning("Asterisk {Node}: no ARI settings (Hotline:Telephony:Asterisk:Nodes:*:Ari); the node runs on AMI alone, and what needs ARI (recordings on the switch without a local RecordingsPath) is off", node.Name);
             }
         }
 

@@ -9,7 +9,7 @@ namespace Hotline.Telephony.Simulation;
 /// </summary>
 /// <remarks>
 /// Call flow: CallArrived → CallEnteredIvr → CallSelfServed, CallDisconnected or CallQueued → CallOffered + SeatRinging
-/// at the longest-idle Ready seat → CallAnswered + SeatOnCall → CallEnded → SeatWrapUp → SeatReady (or NotReady/LoggedOut
+/// at the longest-idle Ready seat → CallAnswered + SeatOnCall + RecordingStarted → RecordingStopped + CallEnded → SeatWrapUp → SeatReady (or NotReady/LoggedOut
 /// when a break, a command or the end of the shift is due). Callers abandon by patience counted from joining the queue,
 /// also while a seat rings (CallAbandoned with position 1; the seat returns to Ready).
 /// Everything about a caller (arrival time, number, IVR path, patience, talk time) is drawn from its own random
@@ -23,6 +23,9 @@ public sealed class SimulationEngine
 {
     /// <summary>The one simulated queue, named after the hotline number.</summary>
     public const string QueueName = "12345";
+
+    /// <summary>Every answered simulated call is "recorded" into this one shared demo file (node <see cref="SimulatedSwitch.NodeName"/>).</summary>
+    public const string RecordingFile = "simulated-call.wav";
 
     private const string CalledNumber = "12345";
     private const double LogNormalSigma = 0.6;
@@ -447,6 +450,8 @@ public sealed class SimulationEngine
         SetState(seat, SeatState.OnCall, "");
         Emit(new CallAnswered(Now, call.Id, seat.AgentId, QueueName, Seconds(_now - call.QueuedAt)));
         Emit(new SeatOnCall(Now, seat.AgentId, call.Id));
+        call.Recorded = true;
+        Emit(new RecordingStarted(Now, call.Id, SimulatedSwitch.NodeName, RecordingFile));
         Schedule(_now + Ticks(call.TalkSeconds), new Happening(Kind.TalkDone, call));
     }
 
@@ -511,6 +516,7 @@ public sealed class SimulationEngine
         call.State = CallState.Done;
         seat.Call = null;
         var party = _centre.NextDouble() < AgentHangsUpShare ? HangupParty.Agent : HangupParty.Caller;
+        if (call.Recorded) Emit(new RecordingStopped(Now, call.Id, RecordingFile));
         Emit(new CallEnded(Now, call.Id, seat.AgentId, Seconds(_now - call.AnsweredAt), party));
         double wrapUp = _options.MeanWrapUpSeconds > 0 ? Exponential(_centre, _options.MeanWrapUpSeconds) : 0;
         if (wrapUp > 0)
@@ -848,6 +854,9 @@ public sealed class SimulationEngine
         public LinkedListNode<Call>? Node { get; set; }
 
         public Seat? Seat { get; set; }
+
+        /// <summary>Queue calls are recorded from the answer (outbound calls are not).</summary>
+        public bool Recorded { get; set; }
     }
 
     private sealed class Seat(string agentId, string name, string extension, SimulationShift? shift)

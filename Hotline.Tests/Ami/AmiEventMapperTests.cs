@@ -203,6 +203,38 @@ public sealed class AmiEventMapperTests
         Assert.Equal("2002", login.Extension);
     }
 
+    [Fact]
+    public void Mix_monitor_start_begins_a_recording_named_after_the_uniqueid_and_the_hangup_ends_it()
+    {
+        LinkUp();
+        Event(Frame(0.5, "MixMonitorStart", "Uniqueid: 1.1", "Channel: Local/30@caller-00000000;1"), Ivr("1.1", "Enter", 0.6), Join("1.1", 1), Hangup("1.1", 9));
+
+        Assert.Equal(new RecordingStarted(At(0.5), "1.1", "pbx1", "1.1.wav"), _out[1]);
+        Assert.Equal(new RecordingStopped(At(9), "1.1", "1.1.wav"), _out[^1]);
+        Assert.Equal(1, Count<CallArrived>());
+        Assert.Equal(0, _mapper.FollowedCalls);
+    }
+
+    [Fact]
+    public void Stop_mix_monitor_ends_the_recording_once_even_when_the_call_hangs_up_later()
+    {
+        LinkUp();
+        Event(Frame(0.5, "MixMonitorStart", "Uniqueid: 1.1"), Join("1.1", 1), Frame(4, "MixMonitorStop", "Uniqueid: 1.1"), Hangup("1.1", 9));
+
+        Assert.Equal(new RecordingStopped(At(4), "1.1", "1.1.wav"), Assert.Single(_out.OfType<RecordingStopped>()));
+    }
+
+    [Fact]
+    public void A_recording_whose_call_ended_during_an_outage_is_stopped_by_the_resync()
+    {
+        LinkUp();
+        Event(Frame(0.5, "MixMonitorStart", "Uniqueid: 1.1"), Join("1.1", 1));
+        LinkUp(At(30));
+        Event(Listed("CoreShowChannelsComplete"));
+
+        Assert.Equal(new RecordingStopped(At(20), "1.1", "1.1.wav"), Assert.Single(_out.OfType<RecordingStopped>()));
+    }
+
     private int Count<T>() => _out.OfType<T>().Count();
 
     private static DateTimeOffset At(double seconds) => T0.AddSeconds(seconds);

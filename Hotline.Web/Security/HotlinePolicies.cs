@@ -33,8 +33,12 @@ public static class HotlinePolicies
     /// <summary>/admin/*: API keys and the work calendar; admins only.</summary>
     public const string Admin = "Admin";
 
+    /// <summary>/api/recordings: supervisors, back office, admins; agents (their own calls, checked per recording).</summary>
+    public const string Recordings = "Recordings";
+
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(Recordings, p => p.RequireRole(Roles.Agent, Roles.BackOffice, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Callbacks, p => p.RequireRole(Roles.BackOffice, Roles.Supervisor));
         options.AddPolicy(Tickets, p => p.RequireRole(Roles.BackOffice, Roles.Supervisor, Roles.Admin, Roles.Official));
