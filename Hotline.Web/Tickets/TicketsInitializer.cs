@@ -6,10 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace Hotline.Web.Tickets;
 
-/// <summary>At start: the shipped work calendar, and with demo data the departments, categories, tickets and API keys.</summary>
+/// <summary>At start, with demo data: the departments, categories, tickets and API keys (the shipped calendar comes with the migrations).</summary>
 public sealed class TicketsInitializer(
     ConnectionFactory connections,
-    CalendarStore calendar,
     TicketService tickets,
     TimeProvider time,
     IOptions<DemoOptions> demo,
@@ -21,7 +20,6 @@ public sealed class TicketsInitializer(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await calendar.EnsureSeededAsync(cancellationToken);
         if (demo.Value.Enabled)
         {
             var count = configuration.GetValue(DemoTicketCountKey, 200);
