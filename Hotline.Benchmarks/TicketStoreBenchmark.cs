@@ -167,6 +167,9 @@ public static class TicketStoreBenchmark
             phones = samples.Select(s => s.Caller).ToList();
         }
 
+        // The app's background maintenance (content index merges, WAL checkpoints on SQLite) runs meanwhile, as in production.
+        using var stopMaintenance = new CancellationTokenSource();
+        var maintenance = MaintainAsync(new TicketIndexMaintenance(connections), stopMaintenance.Token);
         var random = new Random(1);
         var agent = new Actor("agent01", Roles.Agent);
         var backOffice = new Actor("backoffice01", Roles.BackOffice);
@@ -217,6 +220,24 @@ public static class TicketStoreBenchmark
             service.SearchAsync(new TicketQuery { OverdueOnly = true }, backOffice));
         await Case("list page: last 7 days, type complaint", 100, () =>
             service.SearchAsync(new TicketQuery { RegisteredFrom = now - TimeSpan.FromDays(7), RequestType = RequestType.Complaint }, backOffice));
+        await stopMaintenance.CancelAsync();
+        await maintenance;
+    }
+
+    private static async Task MaintainAsync(TicketIndexMaintenance maintenance, CancellationToken stop)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                await maintenance.RunAsync(stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the measurements are over
+        }
     }
 
     private static async Task LoadAsync(string name, ConnectionFactory connections, TicketService service, TimeProvider time, int count)

@@ -62,6 +62,7 @@ public sealed class TicketService
         }
 
         var day = TicketNumber.DayOf(now, workflow.Deadlines.Calendar.TimeZone);
+        using var gate = await _connections.EnterWriteGateAsync(cancellationToken);
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var sequence = await _store.NextSequenceAsync(connection, transaction, day, cancellationToken);
@@ -110,6 +111,7 @@ public sealed class TicketService
         }
 
         var day = TicketNumber.DayOf(now, workflow.Deadlines.Calendar.TimeZone);
+        using var gate = await _connections.EnterWriteGateAsync(cancellationToken);
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var sequence = await _store.NextSequenceAsync(connection, transaction, day, cancellationToken);
@@ -155,6 +157,7 @@ public sealed class TicketService
                 "请检查填写的内容：" + string.Join("；", fieldErrors.Values.SelectMany(m => m)), ticket.Status, fieldErrors), View(ticket, actor));
         }
 
+        using (await _connections.EnterWriteGateAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             if (await _store.UpdateAsync(connection, transaction, id, ticket, result.Ticket, result.History, cancellationToken))

@@ -252,10 +252,11 @@ internal sealed class TicketStore
     {
         const int NewestFirstUpTo = 200;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Local to this transaction: bitmap scans only (the index's matches, in table order), and no JIT compiling
-        // of a query that runs in milliseconds.
+        // Local to this transaction: bitmap scans only (the index's matches, in table order); neither JIT compiling nor
+        // parallel workers, whose start costs more than these few-millisecond queries.
         await connection.ExecuteAsync(new CommandDefinition(
-            "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_indexonlyscan = off; SET LOCAL jit = off",
+            "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_indexonlyscan = off; SET LOCAL jit = off; "
+            + "SET LOCAL max_parallel_workers_per_gather = 0",
             transaction: transaction, cancellationToken: cancellationToken));
         var found = (await connection.QueryAsync<long>(new CommandDefinition(
             $"SELECT t.id FROM tickets t{whereSql} LIMIT {TicketPage.MaxCountedTotal + 1}", parameters, transaction,
