@@ -7,6 +7,7 @@ builder.AddHotlineLogging();
 builder.AddHotlineCore();
 builder.AddHotlineTelephony();
 builder.AddHotlineLive();
+builder.AddHotlineRecordings();
 builder.AddHotlineAuth();
 builder.AddHotlineTickets();
 builder.AddHotlineUi();
@@ -18,6 +19,7 @@ app.UseAntiforgery();
 app.MapAuthApi();
 app.MapLiveApi();
 app.MapHotlineTickets();
+app.MapHotlineRecordings();
 app.MapHotlineUi();
 app.Run();
 

@@ -33,6 +33,7 @@ public sealed class HotlineAppFactory : WebApplicationFactory<Program>
             ["Hotline:Telephony:Simulation:LoadFactor"] = "3",
             ["Hotline:Demo:Enabled"] = "true",
             ["Hotline:Wallboard:DeviceTokens:0"] = DeviceToken,
+            ["Hotline:Recordings:SimulatedPath"] = Path.Combine(folder, "recordings"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(folder, "logs", "hotline-.log"),
         };
