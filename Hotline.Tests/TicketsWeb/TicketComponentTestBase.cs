@@ -68,7 +68,6 @@ public abstract class TicketComponentTestBase : BunitContext, IAsyncLifetime
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         await new Migrator(Connections).MigrateAsync();
-        await Services.GetRequiredService<CalendarStore>().EnsureSeededAsync();
         await DemoTicketData.SeedAsync(Connections, Tickets, Time, 10);
         Render<MudPopoverProvider>();
     }

@@ -24,7 +24,9 @@ public static class TicketsApi
             .WithTags("Tickets");
         api.MapPost("/", RegisterAsync)
             .WithSummary("受理：登记一张工单")
-            .WithDescription("Body: a ticket draft. 201 with the ticket; 400 names each bad field; 403 for roles that may not register.");
+            .WithDescription("Body: a ticket draft. With `answer` the ticket is answered directly (直接答复) and closed in the same call "
+                + "(status Closed, the answer as its reply); without it the ticket stays Registered for dispatch. "
+                + "201 with the ticket; 400 names each bad field (a blank `answer` too); 403 for roles that may not register.");
         api.MapGet("/{number}", GetAsync)
             .WithSummary("工单详情、时间线与当前可执行的操作")
             .WithDescription("404 when the ticket does not exist or is not the caller's department's.");
@@ -43,7 +45,10 @@ public static class TicketsApi
         TicketDraft draft, ClaimsPrincipal user, TicketService tickets, EmergencyAlerts alerts, CancellationToken cancellationToken)
     {
         var actor = TicketActor.From(user);
-        var outcome = await tickets.RegisterAsync(draft, actor, cancellationToken);
+        // With an answer the ticket is answered directly and closed in the same call, as on the agent's form.
+        var outcome = draft.Answer is null
+            ? await tickets.RegisterAsync(draft, actor, cancellationToken)
+            : await tickets.RegisterAndAnswerAsync(draft, draft.Answer, actor, cancellationToken);
         if (!outcome.Succeeded)
         {
             if (outcome.Failure is not { } failure)
