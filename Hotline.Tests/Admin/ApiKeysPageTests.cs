@@ -29,6 +29,9 @@ public sealed class ApiKeysPageTests : BunitContext, IClassFixture<TicketsServer
         Services.AddSingleton(server.Service<ApiKeyStore>());
         Services.AddSingleton(server.Service<TicketLookups>());
         Services.AddSingleton(server.Service<TicketFormat>());
+        Services.AddSingleton(server.Service<Hotline.Core.Audit.AuditLog>());
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<Hotline.Web.Security.AuditTrail>();
         Render<MudPopoverProvider>();
     }
 

@@ -32,6 +32,8 @@ public static class HotlinePolicies
 
     public static void Add(AuthorizationOptions options)
     {
+        // [Authorize] without a policy means "any signed-in user role": a wallboard device token opens the wallboard only.
+        options.DefaultPolicy = new AuthorizationPolicyBuilder().RequireRole(Roles.UserRoles).Build();
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Tickets, p => p.RequireRole(Roles.BackOffice, Roles.Supervisor, Roles.Admin, Roles.Official));
         options.AddPolicy(Department, p => p.RequireRole(Roles.Department));
