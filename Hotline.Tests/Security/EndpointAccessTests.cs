@@ -25,6 +25,7 @@ public sealed class EndpointAccessTests(SecurityServerFixture server) : IClassFi
     {
         ["/login"] = "the sign-in page",
         ["/access-denied"] = "tells a signed-in user their role may not open a page",
+        ["/not-found"] = "the 404 page (says nothing about what does not exist)",
         ["/account/login"] = "the sign-in form post (rate limited)",
         ["/logout"] = "signing out needs no rights",
         ["/openapi/{documentName}.json"] = "the API description (no data)",
@@ -72,6 +73,12 @@ public sealed class EndpointAccessTests(SecurityServerFixture server) : IClassFi
             if (allowed is null)
             {
                 failures.Add($"{method} {pattern}: no authorization policy (add RequireAuthorization / [Authorize(Policy = ...)])");
+                continue;
+            }
+
+            if (allowed.Count == AllIdentities.Length)
+            {
+                failures.Add($"{method} {pattern}: its policy names no roles, so a wallboard device token would open it (use a role policy, e.g. HotlinePolicies.AnyUser)");
                 continue;
             }
 
