@@ -32,7 +32,8 @@ public static class AuditApi
 
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv\"";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        // UTF-8 with a BOM and CRLF: Excel opens it with the Chinese intact.
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\r\n" };
         await writer.WriteLineAsync("编号,时间,用户,角色,地址,操作,对象,详情");
         await foreach (var entry in log.ReadAllAsync(filter.ToQuery(zone), cancellationToken))
         {
