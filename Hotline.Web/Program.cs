@@ -7,6 +7,7 @@ builder.AddHotlineLogging();
 builder.AddHotlineCore();
 builder.AddHotlineTelephony();
 builder.AddHotlineLive();
+builder.AddHotlineRecordings();
 builder.AddHotlineAuth();
 builder.AddHotlineSecurity();
 builder.AddHotlineTickets();
@@ -23,6 +24,7 @@ app.MapAuthApi();
 app.MapAuditApi();
 app.MapLiveApi();
 app.MapHotlineTickets();
+app.MapHotlineRecordings();
 app.MapHotlineUi();
 app.Run();
 

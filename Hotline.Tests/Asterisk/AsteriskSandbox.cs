@@ -14,7 +14,27 @@ public static class AsteriskSandbox
     public const string User = "hotline";
     public const string Secret = "hotline-ami-secret";
 
+    /// <summary>The ARI user in deploy/asterisk/ari.conf.</summary>
+    public const string AriUser = "hotline";
+    public const string AriPassword = "hotline-ari-secret";
+
+    /// <summary>ARI of the sandbox: <c>HOTLINE_TEST_ARI</c> if set, else loopback on the script's <c>HTTP_PORT</c> (8088).</summary>
+    public static string AriBaseUrl() =>
+        Environment.GetEnvironmentVariable("HOTLINE_TEST_ARI") is { Length: > 0 } configured ? configured
+        : $"http://127.0.0.1:{(Environment.GetEnvironmentVariable("HTTP_PORT") is { Length: > 0 } port ? port : "8088")}/ari";
+
+    /// <summary>Where the sandbox's MixMonitor writes (extensions.conf [inbound]), seen from this machine through the
+    /// chroot: <c>HOTLINE_TEST_RECORDINGS</c> if set, else under the script's <c>ASTROOT</c>.</summary>
+    public static string RecordingsPath() =>
+        Environment.GetEnvironmentVariable("HOTLINE_TEST_RECORDINGS") is { Length: > 0 } configured ? configured
+        : Path.Combine(Environment.GetEnvironmentVariable("ASTROOT") is { Length: > 0 } root ? root : "/var/tmp/hotline-asterisk/root", "var/spool/asterisk/recording");
+
     private static readonly Lazy<Task<(string Host, int Port)>> Server = new(FindOrStartAsync);
+
+    /// <summary>The sandbox's IVR include (the script's ASTROOT, as for <c>scripts/asterisk-sandbox.sh</c>): the product
+    /// writes the generated menu there.</summary>
+    public static string IvrIncludePath =>
+        Path.Combine(Environment.GetEnvironmentVariable("ASTROOT") is { Length: > 0 } root ? root : "/var/tmp/hotline-asterisk/root", "etc/asterisk/hotline-ivr.conf");
 
     public static Task<(string Host, int Port)> AmiAsync() => Server.Value;
 

@@ -44,6 +44,7 @@ public abstract class TicketComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<TicketLookups>();
         Services.AddSingleton<TicketFormat>();
         Services.AddSingleton<EmergencyAlerts>();
+        Services.AddSingleton<Hotline.Core.Recordings.RecordingStore>();
         Services.AddSingleton<Hotline.Core.Audit.AuditLog>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<Hotline.Web.Security.AuditTrail>();

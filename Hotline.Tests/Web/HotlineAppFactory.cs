@@ -33,6 +33,7 @@ public sealed class HotlineAppFactory : WebApplicationFactory<Program>
             ["Hotline:Telephony:Simulation:LoadFactor"] = "3",
             ["Hotline:Demo:Enabled"] = "true",
             ["Hotline:Wallboard:DeviceTokens:0"] = DeviceToken,
+            ["Hotline:Recordings:SimulatedPath"] = Path.Combine(folder, "recordings"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
             // Many tests sign in from one address within a minute: the rate-limit tests set their own limits.
             ["Hotline:Security:SignInPermitsPerMinute"] = "100000",

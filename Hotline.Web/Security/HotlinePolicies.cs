@@ -30,13 +30,21 @@ public static class HotlinePolicies
     /// <summary>The tickets API: any user role (the workflow decides per action); not wallboard devices.</summary>
     public const string TicketsApi = "TicketsApi";
 
+    /// <summary>/callbacks: the queue-overflow callback worklist; back office and supervisors.</summary>
+    public const string Callbacks = "Callbacks";
+
     /// <summary>/admin/*: API keys and the work calendar; admins only.</summary>
     public const string Admin = "Admin";
 
+    /// <summary>/api/recordings: supervisors, back office, admins; agents (their own calls, checked per recording).</summary>
+    public const string Recordings = "Recordings";
+
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(Recordings, p => p.RequireRole(Roles.Agent, Roles.BackOffice, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(AnyUser, p => p.RequireRole(Roles.UserRoles));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Callbacks, p => p.RequireRole(Roles.BackOffice, Roles.Supervisor));
         options.AddPolicy(Tickets, p => p.RequireRole(Roles.BackOffice, Roles.Supervisor, Roles.Admin, Roles.Official));
         options.AddPolicy(Department, p => p.RequireRole(Roles.Department));
         options.AddPolicy(TicketsApi, p => p.RequireRole(Roles.UserRoles));
