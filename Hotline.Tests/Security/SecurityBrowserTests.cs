@@ -50,6 +50,10 @@ public sealed class SecurityBrowserTests(ChromiumFixture chromium, SecurityServe
         return (context, page, problems);
     }
 
+    /// <summary>Waits until the page's circuit is connected (clicks before that do nothing).</summary>
+    private static Task InteractiveAsync(IPage page)
+        => Assertions.Expect(page.Locator(".mud-main-content[data-interactive='true']")).ToBeVisibleAsync();
+
     /// <summary>The page shows the marker as text, no injected element exists, nothing set window.__pwned, and the CSP refused nothing.</summary>
     private static async Task AssertInertAsync(IPage page, List<string> problems, string marker, string where)
     {
@@ -94,6 +98,7 @@ public sealed class SecurityBrowserTests(ChromiumFixture chromium, SecurityServe
         await using (departmentContext)
         {
             await department.GotoAsync("/department");
+            await InteractiveAsync(department);
             await department.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "全部" }).ClickAsync();
             await AssertInertAsync(department, departmentProblems, "<img src=x onerror=", "/department");
             await department.GotoAsync($"/department/tickets/{number}");
@@ -132,6 +137,7 @@ public sealed class SecurityBrowserTests(ChromiumFixture chromium, SecurityServe
 
         await page.GotoAsync($"/tickets/{number}");
         await Assertions.Expect(page.Locator("[data-part='caller']")).ToHaveTextAsync("139****6666");
+        await InteractiveAsync(page);
         await page.ClickAsync("[data-action='reveal']"); // a circuit event: works only if the circuit connected under the CSP
 
         await Assertions.Expect(page.Locator("[data-part='caller']")).ToHaveTextAsync("13955556666");
@@ -149,6 +155,7 @@ public sealed class SecurityBrowserTests(ChromiumFixture chromium, SecurityServe
         var (context, page, _) = await OpenAsync(user.UserName, SecurityTestKit.Password);
         await using var __ = context;
         await page.GotoAsync($"/tickets/{number}");
+        await InteractiveAsync(page);
         await page.ClickAsync("[data-action='reveal']");
         await Assertions.Expect(page.Locator("[data-part='caller']")).ToHaveTextAsync("13977778888"); // the circuit is live
 
