@@ -34,11 +34,7 @@ public sealed class AsteriskRecordingTests : IAsyncLifetime
         _driver = new AmiClient(AsteriskSandbox.Settings(host, port, "driver"), TimeProvider.System);
         _driver.Start();
         await Until(() => Task.FromResult(_driver.IsConnected), TimeSpan.FromSeconds(10), "the test driver to log in");
-        var status = await _driver.SendListAsync(new AmiAction("QueueStatus").Add("Queue", "hotline"), Ct);
-        foreach (var member in status.Where(f => f.Event == "QueueMember"))
-        {
-            await _driver.SendAsync(new AmiAction("QueueRemove").Add("Queue", "hotline").Add("Interface", member["Location"]), Ct);
-        }
+        await AsteriskSandbox.ResetAsync(_driver, Ct);
 
         await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MIN").Add("Value", "3"), Ct);
         await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MAX").Add("Value", "3"), Ct);

@@ -58,6 +58,44 @@ public static class AsteriskSandbox
         }
     }
 
+    /// <summary>
+    /// Leaves the shared Asterisk as a new test expects it: no queue members (they would take its calls) and no channels
+    /// (callers and agents of an earlier test still talking would be offered to its seats or counted in its totals).
+    /// </summary>
+    public static async Task ResetAsync(AmiClient driver, CancellationToken cancellationToken)
+    {
+        var status = await driver.SendListAsync(new AmiAction("QueueStatus").Add("Queue", "hotline"), cancellationToken);
+        foreach (var member in status.Where(f => f.Event == "QueueMember"))
+        {
+            await driver.SendAsync(new AmiAction("QueueRemove").Add("Queue", "hotline").Add("Interface", member["Location"]), cancellationToken);
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var channels = (await driver.SendListAsync(new AmiAction("CoreShowChannels"), cancellationToken)).Where(f => f.Event == "CoreShowChannel").ToList();
+            if (channels.Count == 0) return;
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"Channels still up after hanging them up: {string.Join(", ", channels.Select(c => c["Channel"]))}");
+            }
+
+            foreach (var channel in channels)
+            {
+                try
+                {
+                    await driver.SendAsync(new AmiAction("Hangup").Add("Channel", channel["Channel"]), cancellationToken);
+                }
+                catch (AmiActionException)
+                {
+                    // Gone meanwhile (hanging up one half of a Local channel ends the other).
+                }
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
     public static AmiClientSettings Settings(string host, int port, string name = "sandbox") => new()
     {
         Name = name,
