@@ -275,6 +275,20 @@ public static class Migrations
             );
             CREATE INDEX ix_callbacks_status ON callbacks (status, queued_at);
             """),
+        // Sign-in protection: failed attempts and lockout per user; the security stamp changes when an admin disables a user
+        // or changes the role (every cookie then stops working); one row per sign-in so a sign-out ends that cookie for good.
+        new(13, "user lockout, security stamp, sign-in sessions", """
+            ALTER TABLE users ADD failed_sign_ins {int} NULL;
+            ALTER TABLE users ADD locked_until {bigint} NULL;
+            ALTER TABLE users ADD security_stamp {key} NULL;
+            CREATE TABLE user_sessions (
+                id {key} NOT NULL PRIMARY KEY,
+                user_id {bigint} NOT NULL,
+                started_at {bigint} NOT NULL,
+                ended_at {bigint} NULL
+            );
+            CREATE INDEX ix_user_sessions_user ON user_sessions (user_id);
+            """),
     ];
 
     private static string SeedCalendar(IReadOnlyList<CalendarDay> days)

@@ -21,6 +21,7 @@ public static class TicketsApi
     {
         var api = app.MapGroup("/api/tickets")
             .RequireAuthorization(HotlinePolicies.TicketsApi)
+            .RequireRateLimiting(HotlineRateLimits.Machine)
             .WithTags("Tickets");
         api.MapPost("/", RegisterAsync)
             .WithSummary("受理：登记一张工单")
@@ -68,7 +69,7 @@ public static class TicketsApi
     }
 
     private static async Task<Results<Ok<TicketsApiDetails>, ProblemHttpResult>> GetAsync(
-        string number, ClaimsPrincipal user, TicketService tickets, TimeProvider time, CancellationToken cancellationToken)
+        string number, ClaimsPrincipal user, TicketService tickets, TimeProvider time, AuditTrail audit, CancellationToken cancellationToken)
     {
         var actor = TicketActor.From(user);
         var ticket = await tickets.GetAsync(number, actor, cancellationToken);
@@ -76,6 +77,11 @@ public static class TicketsApi
         if (ticket is null || history is null)
         {
             return NotFound(number);
+        }
+
+        if (actor.Role == Hotline.Core.Security.Roles.Department)
+        {
+            await audit.WriteOnceAsync(actor.UserName, actor.Role, Hotline.Core.Audit.AuditActions.TicketViewed, ticket.Number, "api", cancellationToken);
         }
 
         return TypedResults.Ok(new TicketsApiDetails(

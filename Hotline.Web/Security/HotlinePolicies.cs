@@ -6,6 +6,9 @@ namespace Hotline.Web.Security;
 /// <summary>Authorization policies, one per kind of page or endpoint.</summary>
 public static class HotlinePolicies
 {
+    /// <summary>Pages for every signed-in user (the home page); not wallboard devices, whose token opens the wallboard only.</summary>
+    public const string AnyUser = "AnyUser";
+
     /// <summary>/wallboard: a wallboard device, or a supervisor, official or admin.</summary>
     public const string Wallboard = "Wallboard";
 
@@ -39,6 +42,7 @@ public static class HotlinePolicies
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Recordings, p => p.RequireRole(Roles.Agent, Roles.BackOffice, Roles.Supervisor, Roles.Admin));
+        options.AddPolicy(AnyUser, p => p.RequireRole(Roles.UserRoles));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Callbacks, p => p.RequireRole(Roles.BackOffice, Roles.Supervisor));
         options.AddPolicy(Tickets, p => p.RequireRole(Roles.BackOffice, Roles.Supervisor, Roles.Admin, Roles.Official));
