@@ -9,6 +9,7 @@ builder.AddHotlineTelephony();
 builder.AddHotlineLive();
 builder.AddHotlineAuth();
 builder.AddHotlineTickets();
+builder.AddHotlineAssessment();
 builder.AddHotlineUi();
 
 var app = builder.Build();
@@ -18,6 +19,7 @@ app.UseAntiforgery();
 app.MapAuthApi();
 app.MapLiveApi();
 app.MapHotlineTickets();
+app.MapHotlineAssessment();
 app.MapHotlineUi();
 app.Run();
 

@@ -7,4 +7,11 @@ public sealed class DemoOptions
 
     /// <summary>Loads demo users and, on an empty day, fast-forwards the simulated switch from midnight.</summary>
     public bool Enabled { get; set; }
+
+    /// <summary>
+    /// With <see cref="Enabled"/>: on first start, the simulated switch also produces the previous month and this month
+    /// up to today (calls and seat time), with a roster, staff register, quality reviews and complaints, so the
+    /// monthly assessment shows full months.
+    /// </summary>
+    public bool History { get; set; } = true;
 }
