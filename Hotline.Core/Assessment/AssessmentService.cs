@@ -31,6 +31,11 @@ public sealed class AssessmentService(
     /// <summary>The month that contains now, in the configured zone.</summary>
     public AssessmentMonth CurrentMonth => AssessmentMonth.Of(time.GetUtcNow(), Zone);
 
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>Today's local date in the configured zone.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
+
     public async Task<AssessmentReport> GetAsync(AssessmentMonth month, CancellationToken cancellationToken = default)
     {
         if (await store.ConfirmationAsync(month, cancellationToken) is { } confirmed)
