@@ -27,7 +27,7 @@ public sealed class RawExport(ConnectionFactory connections)
     public async Task<int> WriteCallsAsync(AssessmentMonth month, TimeZoneInfo zone, Stream output, Func<string?, string?> mask, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mask);
-        await using var writer = new StreamWriter(output, Utf8WithBom, 1 << 16, leaveOpen: true);
+        await using var writer = new StreamWriter(output, Utf8WithBom, 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
         await writer.WriteLineAsync(CallsHeader.AsMemory(), cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
@@ -72,7 +72,7 @@ public sealed class RawExport(ConnectionFactory connections)
     public async Task<int> WriteTicketsAsync(AssessmentMonth month, TimeZoneInfo zone, Stream output, Func<string?, string?> mask, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mask);
-        await using var writer = new StreamWriter(output, Utf8WithBom, 1 << 16, leaveOpen: true);
+        await using var writer = new StreamWriter(output, Utf8WithBom, 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
         await writer.WriteLineAsync(TicketsHeader.AsMemory(), cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
