@@ -65,7 +65,7 @@ public static class AssessmentWorkbook
         _ => "0.0",
     };
 
-    private static IXLWorksheet Sheet(XLWorkbook workbook, string name, AssessmentReport report, string subtitle)
+    private static SheetWriter Sheet(XLWorkbook workbook, string name, AssessmentReport report, string subtitle)
     {
         var sheet = workbook.Worksheets.Add(name);
         sheet.Cell(1, 1).Value = $"12345政务服务便民热线 {report.Month.ToChinese()} {name}";
@@ -86,15 +86,29 @@ public static class AssessmentWorkbook
         setup.Footer.Center.AddText(XLHFPredefinedText.NumberOfPages);
         setup.Footer.Center.AddText(" 页");
         sheet.SheetView.FreezeRows(HeaderRow);
-        return sheet;
+        return new SheetWriter(sheet);
     }
 
-    private static void Header(IXLWorksheet sheet, params string[] names)
+    /// <summary>A sheet being written, with the widest text seen per column (so widths need no second pass over the cells).</summary>
+    private sealed class SheetWriter(IXLWorksheet sheet)
+    {
+        public IXLWorksheet Sheet { get; } = sheet;
+        public double[] Widths { get; } = new double[32];
+
+        public IXLCell Cell(int row, int column) => Sheet.Cell(row, column);
+
+        public IXLRow Row(int row) => Sheet.Row(row);
+
+        public void Measure(int column, double width) => Widths[column] = Math.Max(Widths[column], width);
+    }
+
+    private static void Header(SheetWriter sheet, params string[] names)
     {
         for (var i = 0; i < names.Length; i++)
         {
             var cell = sheet.Cell(HeaderRow, i + 1);
             cell.Value = names[i];
+            sheet.Measure(i + 1, TextWidth(names[i]));
             cell.Style.Font.Bold = true;
             cell.Style.Fill.BackgroundColor = XLColor.FromArgb(0xDD, 0xE6, 0xF1);
             cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
@@ -102,17 +116,17 @@ public static class AssessmentWorkbook
         }
     }
 
-    private static void Set(IXLWorksheet sheet, int row, int column, object? value, string? format = null)
+    private static void Set(SheetWriter sheet, int row, int column, object? value, string? format = null)
     {
         var cell = sheet.Cell(row, column);
         switch (value)
         {
             case null: break;
-            case string s: cell.SetValue(s); break;
-            case int i: cell.SetValue(i); break;
-            case double d: cell.SetValue(d); break;
-            case decimal m: cell.SetValue(m); break;
-            case DateTime t: cell.SetValue(t); break;
+            case string s: cell.SetValue(s); sheet.Measure(column, TextWidth(s)); break;
+            case int i: cell.SetValue(i); sheet.Measure(column, Math.Max(format?.Length ?? 0, 6) + 2); break;
+            case double d: cell.SetValue(d); sheet.Measure(column, Math.Max(format?.Length ?? 0, 6) + 2); break;
+            case decimal m: cell.SetValue(m); sheet.Measure(column, 14); break;
+            case DateTime t: cell.SetValue(t); sheet.Measure(column, 18); break;
             default: cell.SetValue(value.ToString()); break;
         }
 
@@ -122,8 +136,9 @@ public static class AssessmentWorkbook
         }
     }
 
-    private static void Finish(IXLWorksheet sheet, int lastRow, int columns)
+    private static void Finish(SheetWriter writer, int lastRow, int columns)
     {
+        var sheet = writer.Sheet;
         if (lastRow >= HeaderRow)
         {
             var table = sheet.Range(HeaderRow, 1, lastRow, columns);
@@ -135,16 +150,7 @@ public static class AssessmentWorkbook
         // Widths from the text itself: a Chinese character is about two Latin ones wide (no GDI measuring on Linux).
         for (var c = 1; c <= columns; c++)
         {
-            var width = 6.0;
-            for (var r = HeaderRow; r <= lastRow; r++)
-            {
-                var cell = sheet.Cell(r, c);
-                var text = cell.Style.NumberFormat.Format is { Length: > 0 } f && cell.DataType == XLDataType.Number
-                    ? f.Length + 2 : TextWidth(cell.GetString());
-                width = Math.Max(width, text);
-            }
-
-            sheet.Column(c).Width = Math.Min(width + 2, 60);
+            sheet.Column(c).Width = Math.Min(Math.Max(writer.Widths[c], 6) + 2, 60);
         }
     }
 
@@ -159,7 +165,7 @@ public static class AssessmentWorkbook
         return width;
     }
 
-    private static void Summary(IXLWorksheet sheet, AssessmentReport report)
+    private static void Summary(SheetWriter sheet, AssessmentReport report)
     {
         Header(sheet, "序号", "考核指标", "完成值", "目标值", "是否达标", "差距", "扣款（元）", "计算依据");
         var row = HeaderRow;
@@ -186,7 +192,7 @@ public static class AssessmentWorkbook
 
     public static string PassText(bool? passed) => passed switch { true => "达标", false => "未达标", _ => "—" };
 
-    private static void Daily(IXLWorksheet sheet, AssessmentReport report)
+    private static void Daily(SheetWriter sheet, AssessmentReport report)
     {
         Header(sheet, "日期", "日期类型", "呼入量", "进入人工", "人工接听", "智能服务", "放弃", "短时放弃", "有效接通率", "人工接通率", "15秒接通率", "平均应答时长", "平均处理时长");
         var row = HeaderRow;
@@ -205,7 +211,7 @@ public static class AssessmentWorkbook
         Finish(sheet, row, 13);
     }
 
-    private static void CallColumns(IXLWorksheet sheet, int row, int column, CallFigures f)
+    private static void CallColumns(SheetWriter sheet, int row, int column, CallFigures f)
     {
         Set(sheet, row, column, f.Offered);
         Set(sheet, row, column + 1, f.OfferedToAgents);
@@ -220,7 +226,7 @@ public static class AssessmentWorkbook
         Set(sheet, row, column + 10, Duration(f.AverageHandleTimeSeconds), DurationFormat);
     }
 
-    private static void Agents(IXLWorksheet sheet, AssessmentReport report)
+    private static void Agents(SheetWriter sheet, AssessmentReport report)
     {
         Header(sheet, "工号", "姓名", "接听量", "通话时长", "平均处理时长", "上岗时长", "在线工作时长", "用工时长", "质检数", "差错受理单");
         var row = HeaderRow;
@@ -252,7 +258,7 @@ public static class AssessmentWorkbook
         Finish(sheet, row, 10);
     }
 
-    private static void Quality(IXLWorksheet sheet, AssessmentReport report, TimeZoneInfo zone)
+    private static void Quality(SheetWriter sheet, AssessmentReport report, TimeZoneInfo zone)
     {
         Header(sheet, "受理单号", "受理人", "工号", "抽取方式", "质检结果", "差错类型", "质检意见", "质检员", "质检时间", "申诉理由", "申诉处理");
         var row = HeaderRow;
@@ -286,7 +292,7 @@ public static class AssessmentWorkbook
         Finish(sheet, row + 2, 11);
     }
 
-    private static void Complaints(IXLWorksheet sheet, AssessmentReport report)
+    private static void Complaints(SheetWriter sheet, AssessmentReport report)
     {
         Header(sheet, "登记日期", "受理单号", "工号", "投诉内容", "认定结果", "认定理由", "登记人");
         var row = HeaderRow;
@@ -308,7 +314,7 @@ public static class AssessmentWorkbook
         Finish(sheet, row, 7);
     }
 
-    private static void Staff(IXLWorksheet sheet, AssessmentReport report)
+    private static void Staff(SheetWriter sheet, AssessmentReport report)
     {
         Header(sheet, "日期", "变动", "姓名", "工号", "岗位", "离职原因", "计入流失");
         var row = HeaderRow;
@@ -339,7 +345,7 @@ public static class AssessmentWorkbook
         Finish(sheet, row + 4, 7);
     }
 
-    private static void Deductions(IXLWorksheet sheet, AssessmentReport report)
+    private static void Deductions(SheetWriter sheet, AssessmentReport report)
     {
         Header(sheet, "考核指标", "规则生效月份", "目标值", "扣款步长", "每档扣款（元）", "扣款上限（元）", "完成值", "差距", "档数", "扣款（元）");
         var row = HeaderRow;

@@ -25,6 +25,9 @@ public sealed class StaffedTimeTally
         }
     }
 
+    /// <summary>The NotReady reasons that count as work.</summary>
+    public IReadOnlyCollection<string> WorkReasons => _workReasons;
+
     public bool CountsAsWork(SeatState state, string? reason) => state switch
     {
         SeatState.Ready or SeatState.Ringing or SeatState.OnCall or SeatState.WrapUp => true,

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using Hotline.Core.Calls;
 using Hotline.Core.Data;
@@ -18,7 +17,9 @@ public sealed class AssessmentSource(ConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             """
-            SELECT arrived_at, outcome, queued_at, answered_at, ended_at, wait_seconds, talk_seconds, wrap_up_seconds, agent_id
+            SELECT arrived_at,
+                   CASE outcome WHEN 'Answered' THEN 1 WHEN 'SelfServed' THEN 2 WHEN 'Abandoned' THEN 3 WHEN 'Other' THEN 4 ELSE 0 END,
+                   queued_at, answered_at, ended_at, wait_seconds, talk_seconds, wrap_up_seconds, agent_id
             FROM calls WHERE arrived_at >= @from AND arrived_at < @to AND direction = 'inbound'
             """,
             new { from = DbTime.ToDb(tally.Month.Start(tally.Zone)), to = DbTime.ToDb(tally.Month.End(tally.Zone)) },
@@ -28,7 +29,7 @@ public sealed class AssessmentSource(ConnectionFactory connections)
         {
             var facts = new CallFacts(
                 DbTime.FromDb(reader.GetInt64(0)),
-                ParseOutcome(reader.GetString(1)),
+                Outcomes[reader.GetInt32(1)],
                 !reader.IsDBNull(2),
                 !reader.IsDBNull(3),
                 !reader.IsDBNull(4),
@@ -46,14 +47,22 @@ public sealed class AssessmentSource(ConnectionFactory connections)
         ArgumentNullException.ThrowIfNull(tally);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            "SELECT agent_id, state, reason, started_at, ended_at FROM seat_intervals WHERE started_at < @to AND ended_at > @from",
-            new { from = DbTime.ToDb(from), to = DbTime.ToDb(to) }, cancellationToken: cancellationToken));
+            // States as numbers (no string per row); breaks and other non-work NotReady time are left in the database.
+            // Npgsql sends a list as one array parameter, which IN cannot take; Dapper expands it for the others.
+            """
+            SELECT agent_id,
+                   CASE state WHEN 'Ready' THEN 1 WHEN 'Ringing' THEN 2 WHEN 'OnCall' THEN 3 WHEN 'WrapUp' THEN 4 ELSE 5 END,
+                   reason, started_at, ended_at
+            FROM seat_intervals
+            WHERE started_at < @to AND ended_at > @from AND (state IN ('Ready', 'Ringing', 'OnCall', 'WrapUp') OR (state = 'NotReady' AND reason REASONS))
+            """.Replace("REASONS", connections.Dialect.Provider == DatabaseProvider.PostgreSql ? "= ANY(@reasons)" : "IN @reasons", StringComparison.Ordinal),
+            new { from = DbTime.ToDb(from), to = DbTime.ToDb(to), reasons = tally.WorkReasons.DefaultIfEmpty("").ToArray() }, cancellationToken: cancellationToken));
         var agents = new Dictionary<string, string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
             tally.Add(
                 Intern(agents, reader.GetString(0)),
-                ParseState(reader.GetString(1)),
+                States[reader.GetInt32(1)],
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 DbTime.FromDb(reader.GetInt64(3)),
                 DbTime.FromDb(reader.GetInt64(4)));
@@ -75,24 +84,7 @@ public sealed class AssessmentSource(ConnectionFactory connections)
         return value;
     }
 
-    private static CallOutcome ParseOutcome(string name) => name switch
-    {
-        "Answered" => CallOutcome.Answered,
-        "SelfServed" => CallOutcome.SelfServed,
-        "Abandoned" => CallOutcome.Abandoned,
-        "Other" => CallOutcome.Other,
-        "InProgress" => CallOutcome.InProgress,
-        _ => Enum.Parse<CallOutcome>(name),
-    };
+    private static readonly CallOutcome[] Outcomes = [CallOutcome.InProgress, CallOutcome.Answered, CallOutcome.SelfServed, CallOutcome.Abandoned, CallOutcome.Other];
 
-    private static SeatState ParseState(string name) => name switch
-    {
-        "Ready" => SeatState.Ready,
-        "OnCall" => SeatState.OnCall,
-        "WrapUp" => SeatState.WrapUp,
-        "Ringing" => SeatState.Ringing,
-        "NotReady" => SeatState.NotReady,
-        "LoggedOut" => SeatState.LoggedOut,
-        _ => Enum.Parse<SeatState>(name),
-    };
+    private static readonly SeatState[] States = [SeatState.LoggedOut, SeatState.Ready, SeatState.Ringing, SeatState.OnCall, SeatState.WrapUp, SeatState.NotReady];
 }
