@@ -27,6 +27,13 @@ public interface ITelephony
     /// <summary>Calls the agent's device, then the citizen; returns the new call's id.</summary>
     Task<string> OriginateAsync(string agentId, string number, string? ticketNumber, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Calls <paramref name="extension"/> (the user's desk, which need not be logged in to the queue: a back-office seat
+    /// making a callback), then the citizen; returns the new call's id. Without an override it is the seat's originate.
+    /// </summary>
+    Task<string> OriginateAsync(string agentId, string extension, string number, string? ticketNumber, CancellationToken cancellationToken = default)
+        => OriginateAsync(agentId, number, ticketNumber, cancellationToken);
+
     /// <summary>Supervisor listen / whisper / barge on an agent's seat.</summary>
     Task MonitorAsync(string supervisorExtension, string agentId, MonitorMode mode, CancellationToken cancellationToken = default);
 }

@@ -15,4 +15,7 @@ public sealed class TelephonyOptions
 
     /// <summary>The Asterisk nodes and queue, used when <see cref="Mode"/> is <c>Asterisk</c>.</summary>
     public AsteriskOptions Asterisk { get; set; } = new();
+
+    /// <summary>Queue overflow callback requests (both switches).</summary>
+    public CallbackOptions Callbacks { get; set; } = new();
 }

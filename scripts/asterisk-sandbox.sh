@@ -53,7 +53,7 @@ install_config() {
   cp deploy/asterisk/*.conf "$etc/"
   sed -i "s/^port = 5038/port = $AMI_PORT/" "$etc/manager.conf"
   sed -i "s/^bindport = 8088/bindport = $HTTP_PORT/" "$etc/http.conf"
-  mkdir -p "$ASTROOT/run/asterisk" "$ASTROOT/var/spool/asterisk/monitor"
+  mkdir -p "$ASTROOT/run/asterisk" "$ASTROOT/var/spool/asterisk/monitor" "$ASTROOT/var/spool/asterisk/recording"
 }
 
 running() { [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }

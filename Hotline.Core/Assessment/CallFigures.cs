@@ -3,7 +3,8 @@ namespace Hotline.Core.Assessment;
 /// <summary>
 /// Call figures over a period (a day, the month), by the same rules as the live figures (LiveState.Restore):
 /// every inbound call is offered; answered when it has an answer time or the Answered outcome; self-served or
-/// abandoned by outcome; short abandons (wait &lt; 5 s by default) are also abandons; handled when answered and ended.
+/// abandoned by outcome; a queued caller who left a callback request counts as offered to agents and is neither
+/// answered nor abandoned; short abandons (wait &lt; 5 s by default) are also abandons; handled when answered and ended.
 /// Rates are fractions, 0 when the denominator is 0.
 /// </summary>
 public sealed record CallFigures(
@@ -17,7 +18,8 @@ public sealed record CallFigures(
     int Handled,
     double WaitSecondsOfAnswered,
     double TalkSeconds,
-    double HandleSeconds)
+    double HandleSeconds,
+    int CallbacksRequested = 0)
 {
     public static CallFigures Empty { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 

@@ -5,14 +5,14 @@ namespace Hotline.Core.Assessment;
 /// <summary>Mutable counters that calls are added to one at a time (no allocation per call); see <see cref="CallFigures"/>.</summary>
 public sealed class CallTally(double serviceLevelSeconds = 15, double shortAbandonSeconds = 5)
 {
-    private int _offered, _offeredToAgents, _answered, _selfServed, _abandoned, _short, _within, _handled;
+    private int _offered, _offeredToAgents, _answered, _selfServed, _abandoned, _short, _within, _handled, _callbacks;
     private double _wait, _talk, _handle;
 
     public void Add(in CallFacts call)
     {
         _offered++;
         var answered = call.AnsweredAtSet || call.Outcome == CallOutcome.Answered;
-        if (answered || call.Queued || call.Outcome == CallOutcome.Abandoned)
+        if (answered || call.Queued || call.Outcome is CallOutcome.Abandoned or CallOutcome.CallbackRequested)
         {
             _offeredToAgents++;
         }
@@ -38,8 +38,12 @@ public sealed class CallTally(double serviceLevelSeconds = 15, double shortAband
             _abandoned++;
             if (call.WaitSeconds < shortAbandonSeconds) _short++;
         }
+        else if (call.Outcome == CallOutcome.CallbackRequested)
+        {
+            _callbacks++;
+        }
     }
 
     public CallFigures ToFigures() =>
-        new(_offered, _offeredToAgents, _answered, _selfServed, _abandoned, _short, _within, _handled, _wait, _talk, _handle);
+        new(_offered, _offeredToAgents, _answered, _selfServed, _abandoned, _short, _within, _handled, _wait, _talk, _handle, _callbacks);
 }

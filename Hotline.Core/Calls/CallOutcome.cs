@@ -7,6 +7,8 @@ public enum CallOutcome
     Answered,
     SelfServed,
     Abandoned,
+    /// <summary>Left a callback request while queued (queue overflow): not an abandon.</summary>
+    CallbackRequested,
     /// <summary>Hung up in the IVR menu before reaching a queue or self-service.</summary>
     Other,
 }

@@ -24,6 +24,7 @@ public sealed class CallRecorder
     private readonly Dictionary<string, Seat> _seats = new(StringComparer.Ordinal);
     private readonly List<Call> _changed = [];
     private readonly List<SeatInterval> _closed = [];
+    private readonly List<CallbackRequest> _callbacks = [];
 
     /// <summary>Call events whose call id is not (or no longer) tracked; they are ignored.</summary>
     public long UnknownEvents { get; private set; }
@@ -94,6 +95,16 @@ public sealed class CallRecorder
                 call.WaitSeconds = ab.WaitSeconds;
                 call.AbandonPosition = ab.Position;
                 Changed(call);
+                break;
+
+            case CallbackRequested r when Find(r.CallId) is { } call:
+                call.Outcome = CallOutcome.CallbackRequested;
+                call.Queue = r.Queue;
+                call.QueuedAt ??= r.QueuedAt;
+                call.EndedAt = r.At;
+                call.WaitSeconds = r.WaitSeconds;
+                Changed(call);
+                _callbacks.Add(new CallbackRequest(r.CallId, r.CallerNumber, r.Queue, r.QueuedAt, r.At));
                 break;
 
             case CallSelfServed s when Find(s.CallId) is { } call:
@@ -169,6 +180,13 @@ public sealed class CallRecorder
         _changed.Clear();
         intervals.AddRange(_closed);
         _closed.Clear();
+    }
+
+    /// <summary>Moves the callback requests made since the last drain into the list (for the callbacks table).</summary>
+    public void DrainCallbacks(List<CallbackRequest> callbacks)
+    {
+        callbacks.AddRange(_callbacks);
+        _callbacks.Clear();
     }
 
     /// <summary>

@@ -40,12 +40,14 @@ public sealed class CallStore
     private readonly ConnectionFactory _connections;
     private readonly RowWriter<CallRecord> _callWriter;
     private readonly RowWriter<SeatInterval> _intervalWriter;
+    private readonly string _insertCallback;
 
     public CallStore(ConnectionFactory connections)
     {
         _connections = connections;
         _callWriter = new RowWriter<CallRecord>(connections.Dialect, "calls", CallColumns, keyColumns: 1, FillCall);
         _intervalWriter = new RowWriter<SeatInterval>(connections.Dialect, "seat_intervals", IntervalColumns, keyColumns: 0, FillInterval);
+        _insertCallback = connections.Dialect.InsertIfAbsent("callbacks", ["call_id", "caller_number", "queue", "queued_at", "requested_at", "status", "attempts"], "call_id");
     }
 
     /// <summary>
@@ -63,9 +65,14 @@ public sealed class CallStore
     /// What one ingest cycle drained: the changed calls and the closed intervals, in one transaction
     /// (one commit, and either both are stored or neither).
     /// </summary>
-    public async Task SaveAsync(IReadOnlyList<CallRecord> calls, IReadOnlyList<SeatInterval> intervals, CancellationToken cancellationToken = default)
+    public Task SaveAsync(IReadOnlyList<CallRecord> calls, IReadOnlyList<SeatInterval> intervals, CancellationToken cancellationToken = default)
+        => SaveAsync(calls, intervals, [], cancellationToken);
+
+    /// <summary>As <see cref="SaveAsync(IReadOnlyList{CallRecord}, IReadOnlyList{SeatInterval}, CancellationToken)"/>, with the
+    /// callback requests made meanwhile, added to the worklist (a request already there is left as it is).</summary>
+    public async Task SaveAsync(IReadOnlyList<CallRecord> calls, IReadOnlyList<SeatInterval> intervals, IReadOnlyList<CallbackRequest> callbacks, CancellationToken cancellationToken = default)
     {
-        if (calls.Count == 0 && intervals.Count == 0)
+        if (calls.Count == 0 && intervals.Count == 0 && callbacks.Count == 0)
         {
             return;
         }
@@ -74,6 +81,21 @@ public sealed class CallStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await _callWriter.WriteAsync(connection, transaction, calls, cancellationToken);
         await _intervalWriter.WriteAsync(connection, transaction, intervals, cancellationToken);
+        foreach (var c in callbacks)
+        {
+            // A few a minute at most: plain parameterized inserts.
+            await connection.ExecuteAsync(new CommandDefinition(_insertCallback, new
+            {
+                call_id = c.CallId,
+                caller_number = c.CallerNumber,
+                queue = c.Queue,
+                queued_at = DbTime.ToDb(c.QueuedAt),
+                requested_at = DbTime.ToDb(c.RequestedAt),
+                status = "Pending",
+                attempts = 0,
+            }, transaction, cancellationToken: cancellationToken));
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -169,6 +191,7 @@ public sealed class CallStore
         CallOutcome.SelfServed => "SelfServed",
         CallOutcome.Abandoned => "Abandoned",
         CallOutcome.Other => "Other",
+        CallOutcome.CallbackRequested => "CallbackRequested",
         _ => outcome.ToString(),
     };
 

@@ -215,6 +215,46 @@ public static class Migrations
             {postgresql}CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
             {sqlserver}EXEC('CREATE TRIGGER audit_log_append_only ON audit_log INSTEAD OF UPDATE, DELETE AS THROW 50000, ''audit_log is append-only'', 1');
             """),
+        // One row per recording file of a call (issue 4). Rows are marked deleted_at by the retention job, never removed.
+        new(8, "recordings index", """
+            CREATE TABLE recordings (
+                id {id},
+                call_id {key} NOT NULL,
+                file_name {key} NOT NULL,
+                node {key} NOT NULL,
+                started_at {bigint} NOT NULL,
+                ended_at {bigint} NULL,
+                bytes {bigint} NULL,
+                deleted_at {bigint} NULL,
+                UNIQUE (call_id, file_name)
+            );
+            CREATE INDEX ix_recordings_started_at ON recordings (started_at);
+            CREATE INDEX ix_recordings_node_file ON recordings (node, file_name);
+            """),
+        // The IVR menu is kept as JSON, one row per saved version (the newest is the menu); callbacks are the
+        // BackOffice worklist of queue-overflow callback requests, keyed by the inbound call that left them.
+        new(9, "IVR menu versions, callback requests", """
+            CREATE TABLE ivr_menus (
+                id {id},
+                menu_json {text} NOT NULL,
+                saved_at {bigint} NOT NULL,
+                saved_by {key} NOT NULL
+            );
+            CREATE TABLE callbacks (
+                call_id {key} NOT NULL PRIMARY KEY,
+                caller_number {key} NOT NULL,
+                queue {key} NULL,
+                queued_at {bigint} NOT NULL,
+                requested_at {bigint} NOT NULL,
+                status {key} NOT NULL,
+                attempts {int} NOT NULL,
+                last_attempt_at {bigint} NULL,
+                last_attempt_by {key} NULL,
+                last_call_id {key} NULL,
+                closed_at {bigint} NULL,
+                closed_by {key} NULL
+            );
+            CREATE INDEX ix_callbacks_status ON callbacks (status, queued_at);
         // Issue 5: the monthly assessment. Days are stored as 'yyyy-MM-dd' and months as 'yyyy-MM' text: local calendar
         // values, not instants, and they sort and compare the same on every provider.
         new(10, "assessment: roster, staff register, complaints, quality reviews, rules, efficiency index, confirmed months", """

@@ -13,6 +13,8 @@ internal sealed class KpiCounters
     public int SelfServed;
     public int Abandoned;
     public int ShortAbandoned;
+    /// <summary>Queued callers who left a callback request instead of waiting (not abandons).</summary>
+    public int CallbacksRequested;
     public int AnsweredWithinServiceLevel;
     public double WaitSecondsOfAnswered;
     /// <summary>Calls that ended after being answered.</summary>
@@ -28,6 +30,7 @@ internal sealed class KpiCounters
         total.SelfServed += SelfServed;
         total.Abandoned += Abandoned;
         total.ShortAbandoned += ShortAbandoned;
+        total.CallbacksRequested += CallbacksRequested;
         total.AnsweredWithinServiceLevel += AnsweredWithinServiceLevel;
         total.WaitSecondsOfAnswered += WaitSecondsOfAnswered;
         total.Handled += Handled;
@@ -47,7 +50,8 @@ internal sealed class KpiCounters
         ServiceLevel15s: Ratio(AnsweredWithinServiceLevel, Answered),
         AbandonRate: Ratio(Abandoned, OfferedToAgents),
         AverageSpeedOfAnswerSeconds: Ratio(WaitSecondsOfAnswered, Answered),
-        AverageHandleTimeSeconds: Ratio(HandleSeconds, Handled));
+        AverageHandleTimeSeconds: Ratio(HandleSeconds, Handled),
+        CallbacksRequested: CallbacksRequested);
 
     private static double Ratio(double numerator, int denominator) => denominator == 0 ? 0 : numerator / denominator;
 }

@@ -22,7 +22,11 @@ namespace Hotline.Core.Live;
 /// (5 s by default, so 4.9 s is short and 5.0 s is not); they are also in <c>Abandoned</c>.</item>
 /// <item><c>AnsweredWithin15s</c>: answers with wait &lt;= <see cref="HotlineOptions.ServiceLevelSeconds"/>
 /// (an answer at exactly 15.0 s is within).</item>
-/// <item>A call has one outcome: the first of answered, self-served or abandoned; repeats are ignored.</item>
+/// <item><c>CallbacksRequested</c>: <see cref="CallbackRequested"/>, a queued caller who left a callback request and hung
+/// up (queue overflow). DOMAIN.md's formulas count such a call as offered (and offered to agents), and as neither answered
+/// nor self-served nor abandoned: it lowers 有效接通率 and 人工接通率 like any unanswered call, but not the abandon rate.
+/// The callback itself is an outbound call, which never counts.</item>
+/// <item>A call has one outcome: the first of answered, self-served, abandoned or callback requested; repeats are ignored.</item>
 /// </list>
 /// <para><b>Rates</b> (fractions 0..1, and 0 when the denominator is 0):
 /// 有效接通率 EffectiveConnectionRate = (Answered + SelfServed) / Offered;
@@ -138,6 +142,7 @@ public sealed class LiveState
             case SeatNotReady n: SetState(GetSeat(n.AgentId, t), SeatState.NotReady, n.Reason, t); break;
             case CallAbandoned a: OnAbandoned(a, t); break;
             case CallSelfServed s: OnSelfServed(s); break;
+            case CallbackRequested r: OnCallbackRequested(r, t); break;
             case CallDisconnected d: OnDisconnected(d, t); break;
             case CallEnteredIvr: break;
             case OutboundCallStarted o: OnOutbound(o, t); break;
@@ -200,7 +205,7 @@ public sealed class LiveState
             c.Minute = inRing ? MinuteBucket(minute) : _discard;
 
             CountOffered(c);
-            var reachedAgents = answered || r.QueuedAt is not null || r.Outcome == CallOutcome.Abandoned;
+            var reachedAgents = answered || r.QueuedAt is not null || r.Outcome is CallOutcome.Abandoned or CallOutcome.CallbackRequested;
             if (reachedAgents)
             {
                 CountOfferedToAgents(c);
@@ -221,6 +226,10 @@ public sealed class LiveState
             else if (r.Outcome == CallOutcome.Abandoned)
             {
                 CountAbandoned(c, r.WaitSeconds);
+            }
+            else if (r.Outcome == CallOutcome.CallbackRequested)
+            {
+                CountCallbackRequested(c);
             }
 
             if (going && _calls.TryAdd(c.CallId, c))
@@ -418,6 +427,19 @@ public sealed class LiveState
         Finish(call);
     }
 
+    private void OnCallbackRequested(CallbackRequested r, long t)
+    {
+        if (!_calls.TryGetValue(r.CallId, out var call)) return;
+        if (!call.HasOutcome)
+        {
+            if (!call.OfferedToAgents) CountOfferedToAgents(call);
+            CountCallbackRequested(call);
+        }
+
+        if (call.AgentId is not null) ReleaseRingingSeat(call.AgentId, call.CallId, t);
+        Finish(call);
+    }
+
     private void OnSelfServed(CallSelfServed s)
     {
         if (!_calls.TryGetValue(s.CallId, out var call)) return;
@@ -590,6 +612,14 @@ public sealed class LiveState
         c.Day.SelfServed++;
         c.HalfHour.SelfServed++;
         c.Minute.SelfServed++;
+    }
+
+    private static void CountCallbackRequested(LiveCall c)
+    {
+        c.HasOutcome = true;
+        c.Day.CallbacksRequested++;
+        c.HalfHour.CallbacksRequested++;
+        c.Minute.CallbacksRequested++;
     }
 
     private void CountAbandoned(LiveCall c, double waitSeconds)

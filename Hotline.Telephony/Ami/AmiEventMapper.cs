@@ -16,6 +16,9 @@ namespace Hotline.Telephony.Ami;
 /// </summary>
 public sealed class AmiEventMapper
 {
+    /// <summary>The recording file of a call is its channel's Uniqueid plus this (see extensions.conf [inbound]).</summary>
+    public const string RecordingExtension = ".wav";
+
     // Ids and names longer than this are looked up through a string (none are, in practice).
     private const int MaxKeyChars = 128;
 
@@ -87,8 +90,9 @@ public sealed class AmiEventMapper
             case Kind.QueueMemberAdded: OnMember(f, At(f, received), output, added: true); break;
             case Kind.QueueMemberRemoved: OnMemberRemoved(f, At(f, received), output); break;
             case Kind.QueueMemberChanged: OnMember(f, At(f, received), output, added: false); break;
-            case Kind.MixMonitorStart: OnMixMonitor(f, start: true); break;
-            case Kind.MixMonitorStop: OnMixMonitor(f, start: false); break;
+            case Kind.DialEnd: OnDialEnd(f, At(f, received), output); break;
+            case Kind.MixMonitorStart: OnMixMonitorStart(f, At(f, received), output); break;
+            case Kind.MixMonitorStop: OnMixMonitorStop(f, received, output); break;
             case Kind.QueueMember: OnListedMember(f, received, output); break;
             case Kind.QueueEntry: OnListedEntry(f, received, output); break;
             case Kind.QueueStatusComplete: OnMembersListed(received, output); break;
@@ -106,6 +110,7 @@ public sealed class AmiEventMapper
     private static Kind Classify(ReadOnlySpan<byte> name) => name.Length switch
     {
         6 when name.SequenceEqual("Hangup"u8) => Kind.Hangup,
+        7 when name.SequenceEqual("DialEnd"u8) => Kind.DialEnd,
         9 when name.SequenceEqual("UserEvent"u8) => Kind.UserEvent,
         10 when name.SequenceEqual("QueueEntry"u8) => Kind.QueueEntry,
         11 when name.SequenceEqual("AgentCalled"u8) => Kind.AgentCalled,
@@ -129,6 +134,18 @@ public sealed class AmiEventMapper
 
     private void OnUserEvent(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
     {
+        if (f.Is("UserEvent"u8, "HotlineCallback"u8))
+        {
+            OnCallback(f, at, output);
+            return;
+        }
+
+        if (f.Is("UserEvent"u8, "HotlineOutbound"u8))
+        {
+            OnOutbound(f);
+            return;
+        }
+
         if (!f.Is("UserEvent"u8, "HotlineIvr"u8) || FollowCall(f) is not { } call) return;
         if (f.Is("Stage"u8, "Enter"u8))
         {
@@ -140,6 +157,41 @@ public sealed class AmiEventMapper
             Arrive(call, f, null, at, output);
             call.Done = true;
             output.Add(new CallSelfServed(at, call.Id, f.GetString("Node"u8) ?? ""));
+        }
+    }
+
+    /// <summary>Our queue-exit dialplan's <c>UserEvent(HotlineCallback,Queue: q,QueuedAt: epoch)</c>: the caller left a
+    /// callback request instead of waiting on; it keeps the original enqueue time (ours from the join, else the event's).</summary>
+    private void OnCallback(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
+    {
+        if (FollowCall(f) is not { } call || call.Done) return;
+        Arrive(call, f, null, at, output);
+        var queuedAt = call.QueuedAt
+            ?? (f.TryGetInt64("QueuedAt"u8, out var epoch) && epoch > 0 ? DateTimeOffset.FromUnixTimeSeconds(epoch) : at);
+        call.Done = true;
+        ReleaseRinging(call.Id);
+        output.Add(new CallbackRequested(at, call.Id, Name(f, "Queue"u8) ?? call.Queue ?? "", f.GetString("CallerIDNum"u8) ?? "", queuedAt, Seconds(at - queuedAt)));
+    }
+
+    /// <summary>Our outbound dialplan's <c>UserEvent(HotlineOutbound,Agent: id,Ticket: t)</c> on the agent leg (whose
+    /// Uniqueid the bridge set, so the id matches its OutboundCallStarted): follow the call to its answer and end.</summary>
+    private void OnOutbound(AmiFrameView f)
+    {
+        if (FollowCall(f) is not { } call) return;
+        call.AgentId = f.GetString("Agent"u8) is { Length: > 0 } agent ? agent : null;
+        call.Outbound = true;
+    }
+
+    /// <summary>The citizen answered an outbound call: the seat (if it is a queue seat) is on that call.</summary>
+    private void OnDialEnd(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
+    {
+        if (!TryFindCall(f, out _, out var call) || !call.Outbound || call.AnsweredAt is not null || !f.Is("DialStatus"u8, "ANSWER"u8)) return;
+        call.AnsweredAt = at;
+        if (call.AgentId is { } agent && _seats.TryGetValue(agent, out var seat) && seat.LoggedIn)
+        {
+            seat.CallId = call.Id;
+            seat.OnCall = true;
+            output.Add(new SeatOnCall(at, agent, call.Id));
         }
     }
 
@@ -223,22 +275,57 @@ public sealed class AmiEventMapper
         // Every channel hangs up, few are calls we follow: look up without making a string.
         if (!TryFindCall(f, out var uid, out var call)) return;
         _calls.Remove(uid);
+        StopRecording(call, At(f, received), output);
+        if (call.Outbound)
+        {
+            OnOutboundEnded(call, At(f, received), output);
+            return;
+        }
+
         if (call.Arrived && call.QueuedAt is null && !call.Done)
         {
             output.Add(new CallDisconnected(At(f, received), call.Id)); // hung up in the IVR, never queued
         }
     }
 
-    private void OnMixMonitor(AmiFrameView f, bool start)
+    private void OnOutboundEnded(Call call, DateTimeOffset at, List<TelephonyEvent> output)
     {
-        if (TryFindCall(f, out _, out var call))
+        if (call.AnsweredAt is not { } answered)
         {
-            call.Recording = start;
-            if (_logger.IsEnabled(LogLevel.Debug))
-            {
-                _logger.LogDebug("AMI {Node}: recording {State} on call {CallId}", _node, start ? "started" : "stopped", call.Id);
-            }
+            output.Add(new CallDisconnected(at, call.Id)); // the citizen did not answer
+            return;
         }
+
+        output.Add(new CallEnded(at, call.Id, call.AgentId ?? "", Seconds(at - answered), HangupParty.System));
+        if (call.AgentId is { } agent && _seats.TryGetValue(agent, out var seat) && seat.CallId == call.Id)
+        {
+            seat.CallId = null;
+            seat.OnCall = false;
+            EmitIdle(seat, at, output);
+        }
+    }
+
+    /// <summary>MixMonitorStart names no file: the dialplan's contract is <c>MixMonitor(&lt;dir&gt;/${UNIQUEID}.wav)</c>
+    /// (deploy/asterisk/extensions.conf), so the file is the channel's Uniqueid plus <see cref="RecordingExtension"/>.
+    /// The recording starts before the IVR announces the call, so the call is followed from here.</summary>
+    private void OnMixMonitorStart(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
+    {
+        if (FollowCall(f) is not { } call || call.RecordingFile is not null) return;
+        call.RecordingFile = f.GetString("Uniqueid"u8) + RecordingExtension;
+        output.Add(new RecordingStarted(at, call.Id, _node, call.RecordingFile));
+    }
+
+    private void OnMixMonitorStop(AmiFrameView f, DateTimeOffset received, List<TelephonyEvent> output)
+    {
+        if (TryFindCall(f, out _, out var call)) StopRecording(call, At(f, received), output);
+    }
+
+    /// <summary>Asterisk sends MixMonitorStop only for StopMixMonitor; a hangup ends the recording too.</summary>
+    private static void StopRecording(Call call, DateTimeOffset at, List<TelephonyEvent> output)
+    {
+        if (call.RecordingFile is not { } file) return;
+        call.RecordingFile = null;
+        output.Add(new RecordingStopped(at, call.Id, file));
     }
 
     /// <summary>QueueMemberAdded / QueueMemberPause / QueueMemberStatus: login, and pause changes.</summary>
@@ -336,6 +423,7 @@ public sealed class AmiEventMapper
         foreach (var (uid, call) in _calls.Where(c => c.Value.Generation < _generation && !_listedChannels.Contains(c.Key)).ToList())
         {
             _calls.Remove(uid);
+            StopRecording(call, at, output);
             if (call.Done) continue;
             if (call.AnsweredAt is { } answered && call.AgentId is { } agent)
             {
@@ -499,6 +587,7 @@ public sealed class AmiEventMapper
     {
         None,
         Hangup,
+        DialEnd,
         UserEvent,
         QueueCallerJoin,
         AgentCalled,
@@ -528,7 +617,9 @@ public sealed class AmiEventMapper
         public string? AgentId { get; set; }
         public bool Ended { get; set; }
         public bool Done { get; set; }
-        public bool Recording { get; set; }
+        /// <summary>An outbound call (平台外呼) started by the bridge: ends with CallEnded or, unanswered, CallDisconnected.</summary>
+        public bool Outbound { get; set; }
+        public string? RecordingFile { get; set; }
         public int Generation { get; set; }
     }
 

@@ -14,7 +14,7 @@ namespace Hotline.Telephony.Asterisk;
 /// land in order with the live events). Commands are AMI actions: QueueAdd/QueueRemove (log in/out),
 /// QueuePause (ready/not ready with reason), Originate (outbound calls; ChanSpy for supervisors).
 /// </summary>
-public sealed class AsteriskTelephony : ITelephony, IAsyncDisposable
+public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDisposable
 {
     private readonly AsteriskOptions _options;
     private readonly TimeProvider _time;
@@ -51,7 +51,7 @@ public sealed class AsteriskTelephony : ITelephony, IAsyncDisposable
             var settings = new AmiClientSettings { Name = node.Name, Host = node.Ami.Host, Port = node.Ami.Port, User = node.Ami.User, Secret = node.Ami.Secret, EventFilter = AmiEventMapper.Maps };
             var client = new AmiClient(tune?.Invoke(settings) ?? settings, time, loggers.CreateLogger<AmiClient>()) { Connected = ResyncAsync };
             var mapper = new AmiEventMapper(node.Name, several ? node.Name + ":" : "", loggers.CreateLogger<AmiEventMapper>());
-            _nodes.Add(new Node(node.Name, client, mapper));
+            _nodes.Add(new Node(node.Name, client, mapper, node.IvrIncludePath));
         }
     }
 
@@ -64,7 +64,7 @@ public sealed class AsteriskTelephony : ITelephony, IAsyncDisposable
         {
             if (string.IsNullOrWhiteSpace(node.Ari.BaseUrl))
             {
-                _logger.LogInformation("Asterisk {Node}: no ARI settings (Hotline:Telephony:Asterisk:Nodes:*:Ari); the node runs on AMI alone", node.Name);
+                _logger.LogWarning("Asterisk {Node}: no ARI settings (Hotline:Telephony:Asterisk:Nodes:*:Ari); the node runs on AMI alone, and what needs ARI (recordings on the switch without a local RecordingsPath) is off", node.Name);
             }
         }
 
@@ -122,19 +122,105 @@ public sealed class AsteriskTelephony : ITelephony, IAsyncDisposable
 
     /// <summary>Rings the agent's device first; when it answers, the dialplan's outbound context dials the citizen
     /// showing <see cref="AsteriskOptions.OutboundCallerId"/>. The call id is the agent leg's Uniqueid, set by us.</summary>
-    public async Task<string> OriginateAsync(string agentId, string number, string? ticketNumber, CancellationToken cancellationToken = default)
+    public Task<string> OriginateAsync(string agentId, string number, string? ticketNumber, CancellationToken cancellationToken = default)
     {
-        RequireDialable(number, nameof(number));
         var seat = SeatOf(agentId);
+        return OriginateAsync(seat.Node, agentId, seat.Extension, number, ticketNumber, cancellationToken);
+    }
+
+    /// <summary>As <see cref="OriginateAsync(string, string, string?, CancellationToken)"/> from a desk that is not (or not yet)
+    /// a queue member, e.g. a back-office seat making a callback: its own extension is rung first.</summary>
+    public Task<string> OriginateAsync(string agentId, string extension, string number, string? ticketNumber, CancellationToken cancellationToken = default)
+    {
+        RequireDialable(extension, nameof(extension));
+        var node = _seats.TryGetValue(agentId, out var seat) ? seat.Node : FirstConnected();
+        return OriginateAsync(node, agentId, extension, number, ticketNumber, cancellationToken);
+    }
+
+    private async Task<string> OriginateAsync(Node node, string agentId, string extension, string number, string? ticketNumber, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
+        RequireDialable(number, nameof(number));
         var uid = $"out-{Guid.NewGuid():N}";
-        var callId = _nodes.Count > 1 ? $"{seat.Node.Name}:{uid}" : uid;
-        var action = new AmiAction("Originate").Add("Channel", Device(seat.Extension)).Add("Context", _options.OutboundContext)
+        var callId = _nodes.Count > 1 ? $"{node.Name}:{uid}" : uid;
+        var action = new AmiAction("Originate").Add("Channel", Device(extension)).Add("Context", _options.OutboundContext)
             .Add("Exten", number).Add("Priority", "1").Add("Async", "true").Add("Timeout", "30000").Add("ChannelId", uid)
             .Add("CallerID", string.IsNullOrEmpty(_options.OutboundCallerId) ? null : _options.OutboundCallerId)
-            .Add("Variable", "HOTLINE_TICKET=" + (ticketNumber ?? ""));
-        await SendAsync(seat.Node, action, cancellationToken).ConfigureAwait(false);
+            .Add("Variable", "HOTLINE_TICKET=" + (ticketNumber ?? "")).Add("Variable", "HOTLINE_AGENT=" + agentId);
+        await SendAsync(node, action, cancellationToken).ConfigureAwait(false);
         await _events.Writer.WriteAsync(new OutboundCallStarted(_time.GetUtcNow(), callId, agentId, number, ticketNumber), cancellationToken).ConfigureAwait(false);
         return callId;
+    }
+
+    public async Task<IReadOnlyList<DialplanPublishResult>> PublishIvrAsync(string includeText, IReadOnlyCollection<string> expectedExtensions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(includeText);
+        ArgumentNullException.ThrowIfNull(expectedExtensions);
+        var results = new List<DialplanPublishResult>(_nodes.Count);
+        foreach (var node in _nodes)
+        {
+            results.Add(await PublishIvrAsync(node, includeText, expectedExtensions, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    private async Task<DialplanPublishResult> PublishIvrAsync(Node node, string includeText, IReadOnlyCollection<string> expectedExtensions, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(node.IvrIncludePath))
+        {
+            return new(node.Name, DialplanPublishOutcome.NoPath, $"{AsteriskOptions.Section}:Nodes:*:IvrIncludePath is not set for node {node.Name}");
+        }
+
+        if (!node.Client.IsConnected)
+        {
+            return new(node.Name, DialplanPublishOutcome.NotConnected, "the AMI link is down");
+        }
+
+        try
+        {
+            // Write beside it, then rename: Asterisk never reads a half-written file.
+            var temporary = node.IvrIncludePath + ".tmp";
+            await File.WriteAllTextAsync(temporary, includeText, cancellationToken).ConfigureAwait(false);
+            File.Move(temporary, node.IvrIncludePath, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(ex, "Asterisk {Node}: writing the IVR include to {Path} failed", node.Name, node.IvrIncludePath);
+            return new(node.Name, DialplanPublishOutcome.WriteFailed, ex.Message);
+        }
+
+        try
+        {
+            var reload = await node.Client.SendAsync(new AmiAction("Command").Add("Command", "dialplan reload"), cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("Asterisk {Node}: dialplan reload: {Output}", node.Name, CommandOutput(reload));
+            var shown = CommandOutput(await node.Client.SendAsync(new AmiAction("Command").Add("Command", "dialplan show hotline-ivr"), cancellationToken).ConfigureAwait(false));
+            var missing = expectedExtensions.Where(e => !shown.Contains($"'{e}' =>", StringComparison.Ordinal)).ToList();
+            if (missing.Count > 0)
+            {
+                _logger.LogWarning("Asterisk {Node}: after the reload [hotline-ivr] lacks {Missing}: {Shown}", node.Name, string.Join(", ", missing), shown);
+                return new(node.Name, DialplanPublishOutcome.NotLoaded, "missing extensions after reload: " + string.Join(", ", missing));
+            }
+        }
+        catch (Exception ex) when (ex is AmiActionException or TimeoutException or IOException or InvalidOperationException)
+        {
+            _logger.LogWarning(ex, "Asterisk {Node}: dialplan reload failed", node.Name);
+            return new(node.Name, DialplanPublishOutcome.ReloadFailed, ex.Message);
+        }
+
+        return new(node.Name, DialplanPublishOutcome.Applied, "dialplan reloaded");
+    }
+
+    /// <summary>The <c>Output</c> lines of a <c>Command</c> response (Asterisk sends one field per line).</summary>
+    private static string CommandOutput(AmiFrame response)
+    {
+        var lines = new List<string>();
+        for (var i = 0; i < response.Count; i++)
+        {
+            if (string.Equals(response.GetKey(i), "Output", StringComparison.OrdinalIgnoreCase)) lines.Add(response.GetValue(i));
+        }
+
+        return string.Join('\n', lines);
     }
 
     /// <summary>Rings the supervisor's device; when answered it spies on the seat (q = quiet, w = whisper, B = barge).</summary>
@@ -222,7 +308,7 @@ public sealed class AsteriskTelephony : ITelephony, IAsyncDisposable
         }
     }
 
-    private sealed record Node(string Name, AmiClient Client, AmiEventMapper Mapper);
+    private sealed record Node(string Name, AmiClient Client, AmiEventMapper Mapper, string IvrIncludePath);
 
     private sealed record Seat(Node Node, string Extension);
 }

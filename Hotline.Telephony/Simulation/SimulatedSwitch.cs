@@ -34,6 +34,7 @@ public sealed class SimulatedSwitch : ITelephony, IAsyncDisposable
     private List<TelephonyEvent> _pending = [];
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SimulationEngine? _engine;
+    private readonly int _callbackAfterSeconds;
     private CancellationTokenSource? _stop;
     private Task? _loop;
 
@@ -43,6 +44,7 @@ public sealed class SimulatedSwitch : ITelephony, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         _options = options.Value.Simulation;
+        _callbackAfterSeconds = options.Value.Callbacks.OfferAfterSeconds;
         var errors = _options.Validate();
         if (errors.Count > 0)
         {
@@ -141,6 +143,17 @@ public sealed class SimulatedSwitch : ITelephony, IAsyncDisposable
             : Task.FromResult(callId);
     }
 
+    /// <summary>A logged-in seat originates as usual; a desk outside the queue (a back-office callback) gets a call of its own.</summary>
+    public Task<string> OriginateAsync(string agentId, string extension, string number, string? ticketNumber, CancellationToken cancellationToken = default)
+    {
+        var callId = Apply(engine => engine.GetSeatState(agentId) == SeatState.LoggedOut
+            ? engine.OriginateFromDesk(agentId, number, ticketNumber, _collect)
+            : engine.Originate(agentId, number, ticketNumber, _collect));
+        return callId is null
+            ? Task.FromException<string>(new InvalidOperationException($"Agent {agentId} is busy on a call."))
+            : Task.FromResult(callId);
+    }
+
     /// <summary>Accepted for a logged-in seat; the simulation has no audio, so nothing else happens.</summary>
     public Task MonitorAsync(string supervisorExtension, string agentId, MonitorMode mode, CancellationToken cancellationToken = default)
     {
@@ -165,7 +178,7 @@ public sealed class SimulatedSwitch : ITelephony, IAsyncDisposable
                 return false;
             }
 
-            _engine = new SimulationEngine(_options, from);
+            _engine = new SimulationEngine(_options, from, _callbackAfterSeconds);
             _pending.Add(new SwitchLinkUp(from, NodeName));
             _stop = new CancellationTokenSource();
         }

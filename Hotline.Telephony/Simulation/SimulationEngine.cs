@@ -9,17 +9,23 @@ namespace Hotline.Telephony.Simulation;
 /// </summary>
 /// <remarks>
 /// Call flow: CallArrived → CallEnteredIvr → CallSelfServed, CallDisconnected or CallQueued → CallOffered + SeatRinging
-/// at the longest-idle Ready seat → CallAnswered + SeatOnCall → CallEnded → SeatWrapUp → SeatReady (or NotReady/LoggedOut
+/// at the longest-idle Ready seat → CallAnswered + SeatOnCall + RecordingStarted → RecordingStopped + CallEnded → SeatWrapUp → SeatReady (or NotReady/LoggedOut
 /// when a break, a command or the end of the shift is due). Callers abandon by patience counted from joining the queue,
 /// also while a seat rings (CallAbandoned with position 1; the seat returns to Ready).
 /// Everything about a caller (arrival time, number, IVR path, patience, talk time) is drawn from its own random
 /// stream, so commands and breaks never change which calls arrive.
+/// With callbacks on (<c>callbackAfterSeconds</c> &gt; 0), a caller still waiting that long leaves a callback request
+/// (CallbackRequested, keeping the enqueue time) with probability <see cref="SimulationOptions.CallbackShare"/>, drawn from
+/// a stream of its own so the other draws stay as they were.
 /// A seat that receives a command is under manual control (no automatic breaks or log-out) until it is logged out.
 /// </remarks>
 public sealed class SimulationEngine
 {
     /// <summary>The one simulated queue, named after the hotline number.</summary>
     public const string QueueName = "12345";
+
+    /// <summary>Every answered simulated call is "recorded" into this one shared demo file (node <see cref="SimulatedSwitch.NodeName"/>).</summary>
+    public const string RecordingFile = "simulated-call.wav";
 
     private const string CalledNumber = "12345";
     private const double LogNormalSigma = 0.6;
@@ -32,6 +38,8 @@ public sealed class SimulationEngine
     private readonly double[] _ratePerSecond;
     private readonly Random _callers;
     private readonly Random _centre;
+    private readonly Random _callbackChoices;
+    private readonly long _callbackAfterTicks;
     private readonly PriorityQueue<Happening, (long Ticks, long Sequence)> _agenda = new();
     private readonly Dictionary<string, Seat> _seats = new(StringComparer.Ordinal);
     private readonly LinkedList<Call> _waiting = new();
@@ -44,7 +52,8 @@ public sealed class SimulationEngine
 
     /// <summary>Creates the engine at <paramref name="start"/>: shifts in progress log in when it first runs.</summary>
     /// <exception cref="ArgumentException">The options are invalid (the message lists every problem).</exception>
-    public SimulationEngine(SimulationOptions options, DateTimeOffset start)
+    /// <param name="callbackAfterSeconds">Callers who waited this long may leave a callback request; 0 = never.</param>
+    public SimulationEngine(SimulationOptions options, DateTimeOffset start, int callbackAfterSeconds = 0)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
@@ -58,6 +67,8 @@ public sealed class SimulationEngine
         _ratePerSecond = options.EffectiveDayCurve.Select(calls => calls * options.LoadFactor / 1800.0).ToArray();
         _callers = new Random(options.Seed);
         _centre = new Random(unchecked(options.Seed * 31 + 7));
+        _callbackChoices = new Random(unchecked(options.Seed * 17 + 3));
+        _callbackAfterTicks = callbackAfterSeconds > 0 && options.CallbackShare > 0 ? Ticks(callbackAfterSeconds) : 0;
         _ringTicks = Ticks(options.RingSeconds);
         _now = start.UtcTicks;
 
@@ -249,6 +260,23 @@ public sealed class SimulationEngine
         return call.Id;
     }
 
+    /// <summary>
+    /// An outbound call from a desk that is not logged in to the queue (a back-office callback): no seat state changes;
+    /// the call ends after a simulated talk time.
+    /// </summary>
+    public string OriginateFromDesk(string agentId, string number, string? ticketNumber, Action<TelephonyEvent> emit)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
+        ArgumentNullException.ThrowIfNull(number);
+        var call = new Call(NewCallId('O')) { TalkSeconds = TalkTime(_centre), State = CallState.Talking, AnsweredAt = _now, DeskAgentId = agentId };
+        Command(emit, () =>
+        {
+            Emit(new OutboundCallStarted(Now, call.Id, agentId, number, ticketNumber));
+            Schedule(_now + Ticks(call.TalkSeconds), new Happening(Kind.TalkDone, call));
+        });
+        return call.Id;
+    }
+
     private bool Command(Action<TelephonyEvent> emit, Action apply)
     {
         ArgumentNullException.ThrowIfNull(emit);
@@ -280,6 +308,9 @@ public sealed class SimulationEngine
                 break;
             case Kind.Abandon:
                 Abandon(happening.Call!);
+                break;
+            case Kind.CallbackOffer:
+                OfferCallback(happening.Call!);
                 break;
             case Kind.RingDone:
                 if (happening.Call!.State == CallState.Ringing)
@@ -328,6 +359,7 @@ public sealed class SimulationEngine
         var random = _callers;
         var call = new Call(NewCallId('C'));
         string caller = CallerNumber(random);
+        call.CallerNumber = caller;
         double path = random.NextDouble();
         call.Outcome = path < _options.SelfServiceShare ? IvrOutcome.SelfService
             : path < _options.SelfServiceShare + _options.IvrDisconnectShare ? IvrOutcome.Disconnect
@@ -375,6 +407,11 @@ public sealed class SimulationEngine
             Schedule(_now + call.PatienceTicks, new Happening(Kind.Abandon, call));
         }
 
+        if (_callbackAfterTicks > 0 && _callbackAfterTicks < call.PatienceTicks)
+        {
+            Schedule(_now + _callbackAfterTicks, new Happening(Kind.CallbackOffer, call));
+        }
+
         Route();
     }
 
@@ -413,6 +450,8 @@ public sealed class SimulationEngine
         SetState(seat, SeatState.OnCall, "");
         Emit(new CallAnswered(Now, call.Id, seat.AgentId, QueueName, Seconds(_now - call.QueuedAt)));
         Emit(new SeatOnCall(Now, seat.AgentId, call.Id));
+        call.Recorded = true;
+        Emit(new RecordingStarted(Now, call.Id, SimulatedSwitch.NodeName, RecordingFile));
         Schedule(_now + Ticks(call.TalkSeconds), new Happening(Kind.TalkDone, call));
     }
 
@@ -450,12 +489,34 @@ public sealed class SimulationEngine
         }
     }
 
+    /// <summary>The caller has waited past the threshold and hears the offer: some leave a callback request.</summary>
+    private void OfferCallback(Call call)
+    {
+        if (call.State != CallState.Waiting || _callbackChoices.NextDouble() >= _options.CallbackShare)
+        {
+            return;
+        }
+
+        _waiting.Remove(call.Node!);
+        call.Node = null;
+        call.State = CallState.Done;
+        Emit(new CallbackRequested(Now, call.Id, QueueName, call.CallerNumber, At(call.QueuedAt), Seconds(_now - call.QueuedAt)));
+    }
+
     private void EndTalk(Call call)
     {
+        if (call.DeskAgentId is { } desk)
+        {
+            call.State = CallState.Done;
+            Emit(new CallEnded(Now, call.Id, desk, Seconds(_now - call.AnsweredAt), HangupParty.Agent));
+            return;
+        }
+
         var seat = call.Seat!;
         call.State = CallState.Done;
         seat.Call = null;
         var party = _centre.NextDouble() < AgentHangsUpShare ? HangupParty.Agent : HangupParty.Caller;
+        if (call.Recorded) Emit(new RecordingStopped(Now, call.Id, RecordingFile));
         Emit(new CallEnded(Now, call.Id, seat.AgentId, Seconds(_now - call.AnsweredAt), party));
         double wrapUp = _options.MeanWrapUpSeconds > 0 ? Exponential(_centre, _options.MeanWrapUpSeconds) : 0;
         if (wrapUp > 0)
@@ -737,6 +798,7 @@ public sealed class SimulationEngine
         Arrival,
         IvrDone,
         Abandon,
+        CallbackOffer,
         RingDone,
         TalkDone,
         WrapUpDone,
@@ -776,6 +838,11 @@ public sealed class SimulationEngine
 
         public string IvrNode { get; set; } = "";
 
+        public string CallerNumber { get; set; } = "";
+
+        /// <summary>Set for an outbound call from a desk outside the queue (no seat).</summary>
+        public string? DeskAgentId { get; set; }
+
         public long PatienceTicks { get; set; } = long.MaxValue;
 
         public double TalkSeconds { get; set; }
@@ -787,6 +854,9 @@ public sealed class SimulationEngine
         public LinkedListNode<Call>? Node { get; set; }
 
         public Seat? Seat { get; set; }
+
+        /// <summary>Queue calls are recorded from the answer (outbound calls are not).</summary>
+        public bool Recorded { get; set; }
     }
 
     private sealed class Seat(string agentId, string name, string extension, SimulationShift? shift)

@@ -62,6 +62,10 @@ public sealed class SimulationOptions
     /// <summary>Mean caller patience from joining the queue (exponential); null or 0 = callers never abandon.</summary>
     public double? MeanPatienceSeconds { get; set; } = 120;
 
+    /// <summary>Share of callers still waiting at <c>Hotline:Telephony:Callbacks:OfferAfterSeconds</c> who leave a callback
+    /// request (so the demo shows the worklist on a busy day); 0 = none.</summary>
+    public double CallbackShare { get; set; } = 0.3;
+
     /// <summary>How long a seat rings before the agent answers.</summary>
     public double RingSeconds { get; set; } = 4;
 
@@ -103,6 +107,7 @@ public sealed class SimulationOptions
         Check(MeanHandleSeconds > 0 && double.IsFinite(MeanHandleSeconds), nameof(MeanHandleSeconds), "must be > 0");
         Check(MeanWrapUpSeconds >= 0 && double.IsFinite(MeanWrapUpSeconds), nameof(MeanWrapUpSeconds), "must be >= 0");
         Check(MeanPatienceSeconds is null || (MeanPatienceSeconds >= 0 && double.IsFinite(MeanPatienceSeconds.Value)), nameof(MeanPatienceSeconds), "must be >= 0 (0 or empty: no abandonment)");
+        Check(CallbackShare is >= 0 and <= 1, nameof(CallbackShare), "must be between 0 and 1");
         Check(RingSeconds >= 0 && double.IsFinite(RingSeconds), nameof(RingSeconds), "must be >= 0");
         var shifts = EffectiveShifts;
         for (int i = 0; i < shifts.Count; i++)

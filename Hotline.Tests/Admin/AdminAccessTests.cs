@@ -15,6 +15,8 @@ public sealed class AdminAccessTests(TicketsServerFixture server) : IClassFixtur
     [InlineData("official01", "/admin/api-keys")]
     [InlineData("agent01", "/admin/calendar")]
     [InlineData("department01", "/admin/api-keys")]
+    [InlineData("backoffice01", "/admin/ivr")]
+    [InlineData("supervisor01", "/admin/ivr")]
     public async Task A_non_admin_is_refused_the_admin_pages(string user, string page)
     {
         using var browser = server.Browser();
@@ -40,6 +42,7 @@ public sealed class AdminAccessTests(TicketsServerFixture server) : IClassFixtur
     [Theory]
     [InlineData("/admin/api-keys", "签发新密钥")]
     [InlineData("/admin/calendar", "工作日历")]
+    [InlineData("/admin/ivr", "语音导航菜单")]
     public async Task An_admin_opens_the_admin_pages(string page, string heading)
     {
         using var browser = server.Browser();

@@ -203,9 +203,78 @@ public sealed class AmiEventMapperTests
         Assert.Equal("2002", login.Extension);
     }
 
+    [Fact]
+    public void Mix_monitor_start_begins_a_recording_named_after_the_uniqueid_and_the_hangup_ends_it()
+    {
+        LinkUp();
+        Event(Frame(0.5, "MixMonitorStart", "Uniqueid: 1.1", "Channel: Local/30@caller-00000000;1"), Ivr("1.1", "Enter", 0.6), Join("1.1", 1), Hangup("1.1", 9));
+
+        Assert.Equal(new RecordingStarted(At(0.5), "1.1", "pbx1", "1.1.wav"), _out[1]);
+        Assert.Equal(new RecordingStopped(At(9), "1.1", "1.1.wav"), _out[^1]);
+        Assert.Equal(1, Count<CallArrived>());
+        Assert.Equal(0, _mapper.FollowedCalls);
+    }
+
+    [Fact]
+    public void Stop_mix_monitor_ends_the_recording_once_even_when_the_call_hangs_up_later()
+    {
+        LinkUp();
+        Event(Frame(0.5, "MixMonitorStart", "Uniqueid: 1.1"), Join("1.1", 1), Frame(4, "MixMonitorStop", "Uniqueid: 1.1"), Hangup("1.1", 9));
+
+        Assert.Equal(new RecordingStopped(At(4), "1.1", "1.1.wav"), Assert.Single(_out.OfType<RecordingStopped>()));
+    }
+
+    [Fact]
+    public void A_recording_whose_call_ended_during_an_outage_is_stopped_by_the_resync()
+    {
+        LinkUp();
+        Event(Frame(0.5, "MixMonitorStart", "Uniqueid: 1.1"), Join("1.1", 1));
+        LinkUp(At(30));
+        Event(Listed("CoreShowChannelsComplete"));
+
+        Assert.Equal(new RecordingStopped(At(20), "1.1", "1.1.wav"), Assert.Single(_out.OfType<RecordingStopped>()));
+    }
+
     private int Count<T>() => _out.OfType<T>().Count();
 
     private static DateTimeOffset At(double seconds) => T0.AddSeconds(seconds);
+
+    [Fact]
+    public void A_callback_request_from_the_queue_keeps_the_enqueue_time_and_the_hangup_after_it_is_no_abandon()
+    {
+        LinkUp();
+        Event(Join("1.1", 0),
+            Frame(70, "UserEvent", "Uniqueid: 1.1", "CallerIDNum: 13812345678", "UserEvent: HotlineCallback", "Queue: hotline", $"QueuedAt: {T0.ToUnixTimeSeconds()}"),
+            Hangup("1.1", 71));
+
+        Assert.Equal(new CallbackRequested(At(70), "1.1", "hotline", "13812345678", At(0), 70), _out[^1]);
+        Assert.Equal(0, _mapper.FollowedCalls);
+    }
+
+    [Fact]
+    public void An_outbound_call_is_followed_from_the_citizens_answer_to_the_hangup()
+    {
+        LinkUp();
+        Event(Member("QueueMemberAdded", "1001", 0, paused: false));
+        _out.Clear();
+
+        Event(Frame(1, "UserEvent", "Uniqueid: out-1", "UserEvent: HotlineOutbound", "Agent: A1001", "Ticket: YH20261127-0001"),
+            Frame(4, "DialEnd", "Uniqueid: out-1", "DestUniqueid: 9.9", "DialStatus: ANSWER"),
+            Hangup("out-1", 10));
+
+        Assert.Equal([new SeatOnCall(At(4), "A1001", "out-1"), new CallEnded(At(10), "out-1", "A1001", 6, HangupParty.System), new SeatReady(At(10), "A1001")], _out);
+    }
+
+    [Fact]
+    public void An_outbound_call_the_citizen_does_not_answer_ends_as_disconnected()
+    {
+        LinkUp();
+        Event(Frame(1, "UserEvent", "Uniqueid: out-2", "UserEvent: HotlineOutbound", "Agent: B001", "Ticket: "),
+            Frame(31, "DialEnd", "Uniqueid: out-2", "DialStatus: NOANSWER"),
+            Hangup("out-2", 31));
+
+        Assert.Equal(new CallDisconnected(At(31), "out-2"), Assert.Single(_out.Skip(1)));
+    }
 
     private void LinkUp(DateTimeOffset? at = null) => _mapper.Map(new AmiMessage(AmiMessageKind.LinkUp, at ?? T0, null, null), _out);
 

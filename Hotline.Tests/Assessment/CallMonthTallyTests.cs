@@ -53,6 +53,19 @@ public class CallMonthTallyTests
     }
 
     [Fact]
+    public void A_callback_request_is_offered_to_agents_but_neither_answered_nor_abandoned()
+    {
+        var call = Abandoned(At(10, 2, 11), wait: 40) with { Outcome = CallOutcome.CallbackRequested };
+
+        var figures = Tally([call]).Total;
+
+        Assert.Equal(1, figures.OfferedToAgents);
+        Assert.Equal(1, figures.CallbacksRequested);
+        Assert.Equal(0, figures.Abandoned);
+        Assert.Equal(0, figures.EffectiveConnectionRate);
+    }
+
+    [Fact]
     public void A_call_counts_on_the_local_day_it_arrived_and_only_in_its_month()
     {
         var calls = new[]

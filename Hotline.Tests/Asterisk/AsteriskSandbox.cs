@@ -14,7 +14,27 @@ public static class AsteriskSandbox
     public const string User = "hotline";
     public const string Secret = "hotline-ami-secret";
 
+    /// <summary>The ARI user in deploy/asterisk/ari.conf.</summary>
+    public const string AriUser = "hotline";
+    public const string AriPassword = "hotline-ari-secret";
+
+    /// <summary>ARI of the sandbox: <c>HOTLINE_TEST_ARI</c> if set, else loopback on the script's <c>HTTP_PORT</c> (8088).</summary>
+    public static string AriBaseUrl() =>
+        Environment.GetEnvironmentVariable("HOTLINE_TEST_ARI") is { Length: > 0 } configured ? configured
+        : $"http://127.0.0.1:{(Environment.GetEnvironmentVariable("HTTP_PORT") is { Length: > 0 } port ? port : "8088")}/ari";
+
+    /// <summary>Where the sandbox's MixMonitor writes (extensions.conf [inbound]), seen from this machine through the
+    /// chroot: <c>HOTLINE_TEST_RECORDINGS</c> if set, else under the script's <c>ASTROOT</c>.</summary>
+    public static string RecordingsPath() =>
+        Environment.GetEnvironmentVariable("HOTLINE_TEST_RECORDINGS") is { Length: > 0 } configured ? configured
+        : Path.Combine(Environment.GetEnvironmentVariable("ASTROOT") is { Length: > 0 } root ? root : "/var/tmp/hotline-asterisk/root", "var/spool/asterisk/recording");
+
     private static readonly Lazy<Task<(string Host, int Port)>> Server = new(FindOrStartAsync);
+
+    /// <summary>The sandbox's IVR include (the script's ASTROOT, as for <c>scripts/asterisk-sandbox.sh</c>): the product
+    /// writes the generated menu there.</summary>
+    public static string IvrIncludePath =>
+        Path.Combine(Environment.GetEnvironmentVariable("ASTROOT") is { Length: > 0 } root ? root : "/var/tmp/hotline-asterisk/root", "etc/asterisk/hotline-ivr.conf");
 
     public static Task<(string Host, int Port)> AmiAsync() => Server.Value;
 
@@ -35,6 +55,44 @@ public static class AsteriskSandbox
         {
             throw new InvalidOperationException(
                 $"The Asterisk tests need a running Asterisk: set {EnvironmentVariable} or make scripts/asterisk-sandbox.sh {command} work (exit {process.ExitCode}).\n{await stdout}\n{await stderr}");
+        }
+    }
+
+    /// <summary>
+    /// Leaves the shared Asterisk as a new test expects it: no queue members (they would take its calls) and no channels
+    /// (callers and agents of an earlier test still talking would be offered to its seats or counted in its totals).
+    /// </summary>
+    public static async Task ResetAsync(AmiClient driver, CancellationToken cancellationToken)
+    {
+        var status = await driver.SendListAsync(new AmiAction("QueueStatus").Add("Queue", "hotline"), cancellationToken);
+        foreach (var member in status.Where(f => f.Event == "QueueMember"))
+        {
+            await driver.SendAsync(new AmiAction("QueueRemove").Add("Queue", "hotline").Add("Interface", member["Location"]), cancellationToken);
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var channels = (await driver.SendListAsync(new AmiAction("CoreShowChannels"), cancellationToken)).Where(f => f.Event == "CoreShowChannel").ToList();
+            if (channels.Count == 0) return;
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"Channels still up after hanging them up: {string.Join(", ", channels.Select(c => c["Channel"]))}");
+            }
+
+            foreach (var channel in channels)
+            {
+                try
+                {
+                    await driver.SendAsync(new AmiAction("Hangup").Add("Channel", channel["Channel"]), cancellationToken);
+                }
+                catch (AmiActionException)
+                {
+                    // Gone meanwhile (hanging up one half of a Local channel ends the other).
+                }
+            }
+
+            await Task.Delay(100, cancellationToken);
         }
     }
 

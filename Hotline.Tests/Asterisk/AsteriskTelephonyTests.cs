@@ -28,7 +28,7 @@ public sealed class AsteriskTelephonyTests : IAsyncLifetime
         _driver = new AmiClient(AsteriskSandbox.Settings(host, port, "driver"), TimeProvider.System);
         _driver.Start();
         await Until(() => _driver.IsConnected, TimeSpan.FromSeconds(10), "the test driver to log in");
-        await ClearQueueAsync();
+        await AsteriskSandbox.ResetAsync(_driver, Ct);
         // Short talk times keep the test fast.
         await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MIN").Add("Value", "2"), Ct);
         await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MAX").Add("Value", "3"), Ct);
@@ -117,16 +117,6 @@ public sealed class AsteriskTelephonyTests : IAsyncLifetime
         _driver.SendAsync(new AmiAction("Originate").Add("Channel", $"Local/{seconds}@caller").Add("Context", "inbound").Add("Exten", "s")
             .Add("Priority", "1").Add("CallerID", $"Caller <{number}>").Add("Async", "true").Add("Timeout", "30000")
             .Add("Variable", digit is null ? null : "__IVRDIGIT=" + digit), TestContext.Current.CancellationToken);
-
-    /// <summary>Members left by an earlier (failed) run would take calls: remove every member of the queue.</summary>
-    private async Task ClearQueueAsync()
-    {
-        var status = await _driver.SendListAsync(new AmiAction("QueueStatus").Add("Queue", "hotline"));
-        foreach (var member in status.Where(f => f.Event == "QueueMember"))
-        {
-            await _driver.SendAsync(new AmiAction("QueueRemove").Add("Queue", "hotline").Add("Interface", member["Location"]));
-        }
-    }
 
     private LiveSnapshot Snapshot()
     {

@@ -44,6 +44,7 @@ public abstract class TicketComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<TicketLookups>();
         Services.AddSingleton<TicketFormat>();
         Services.AddSingleton<EmergencyAlerts>();
+        Services.AddSingleton<Hotline.Core.Recordings.RecordingStore>();
     }
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));

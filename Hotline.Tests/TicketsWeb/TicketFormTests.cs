@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using Hotline.Core.Tickets;
 using Hotline.Telephony;
@@ -74,6 +75,23 @@ public sealed class TicketFormTests : TicketComponentTestBase
             Assert.Equal("13912345678", cut.Find("#tf-callerNumber").GetAttribute("value"));
             Assert.Contains("呼叫编号 C-A001", cut.Find("[data-part='call-info']").TextContent);
         });
+    }
+
+    [Fact]
+    public async Task The_answered_calls_recording_is_linked_on_the_form_once_it_is_indexed()
+    {
+        var seat = Seat("A001", SeatState.OnCall, caller: "13912345678");
+        var cut = RenderForm(seat);
+        cut.WaitForAssertion(() => Assert.Contains("呼叫编号 C-A001", cut.Find("[data-part='call-info']").TextContent));
+        Assert.Empty(cut.FindAll("[data-part='call-recording']"));
+
+        var recordings = Services.GetRequiredService<Hotline.Core.Recordings.RecordingStore>();
+        await recordings.SaveAsync([new Hotline.Core.Recordings.RecordingRecord("C-A001", "C-A001.wav", "pbx1", Time.GetUtcNow(), null, null)], Ct);
+        var id = Assert.Single(await recordings.ForCallsAsync(["C-A001"], cancellationToken: Ct)).Id;
+        Time.Advance(TimeSpan.FromSeconds(3));
+        cut.Render(p => p.Add(x => x.Seat, seat with { SecondsInState = seat.SecondsInState + 3 }));
+
+        cut.WaitForAssertion(() => Assert.Equal($"/api/recordings/{id}", cut.Find("[data-part='call-recording']").GetAttribute("href")));
     }
 
     [Fact]

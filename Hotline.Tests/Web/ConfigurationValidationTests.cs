@@ -93,4 +93,12 @@ public sealed class ConfigurationValidationTests
 
         Assert.Contains("Hotline:Wallboard:LongestWaitAmberSeconds", error.Message);
     }
+
+    [Fact]
+    public async Task A_recordings_retention_below_90_days_stops_the_start_naming_the_setting()
+    {
+        var error = await StartWith("Hotline:Recordings:RetentionDays", "60");
+
+        Assert.Contains("Hotline:Recordings:RetentionDays must be at least 90", error.Message);
+    }
 }

@@ -35,6 +35,7 @@ public sealed class HotlineAppFactory : WebApplicationFactory<Program>
             // The demo's simulated previous month takes seconds: only the assessment tests ask for it.
             ["Hotline:Demo:History"] = "false",
             ["Hotline:Wallboard:DeviceTokens:0"] = DeviceToken,
+            ["Hotline:Recordings:SimulatedPath"] = Path.Combine(folder, "recordings"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(folder, "logs", "hotline-.log"),
         };

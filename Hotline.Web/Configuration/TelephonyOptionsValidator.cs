@@ -11,6 +11,11 @@ public sealed class TelephonyOptionsValidator : IValidateOptions<TelephonyOption
 
     public ValidateOptionsResult Validate(string? name, TelephonyOptions options)
     {
+        if (options.Callbacks.Validate() is { Count: > 0 } callbacks)
+        {
+            return ValidateOptionsResult.Fail(callbacks);
+        }
+
         if (string.Equals(options.Mode, Asterisk, StringComparison.OrdinalIgnoreCase))
         {
             var asterisk = options.Asterisk.Validate();

@@ -39,6 +39,9 @@ public static class CoreExtensions
         services.AddSingleton<PasswordHasher<UserAccount>>();
         services.AddSingleton<LiveState>();
         services.AddSingleton<CallRecorder>();
+        services.AddSingleton<Hotline.Core.Callbacks.CallbackStore>();
+        services.AddSingleton<Hotline.Core.Ivr.IvrMenuStore>();
+        services.AddSingleton<Hotline.Web.Ivr.IvrPublisher>();
 
         // First hosted service: everything after it may read the database.
         services.AddHostedService<DatabaseInitializer>();

@@ -1,17 +1,20 @@
 using Hotline.Core.Agents;
 using Hotline.Core.Calls;
 using Hotline.Core.Live;
+using Hotline.Core.Recordings;
 using Hotline.Telephony;
 
 namespace Hotline.Web.Live;
 
 /// <summary>
-/// The live projection and the call recorder behind one lock: the ingest applies events, the publisher and
-/// the API take snapshots, the flusher drains records. Neither <see cref="LiveState"/> nor
-/// <see cref="CallRecorder"/> is thread-safe on its own.
+/// The live projection, the call recorder and the recordings index behind one lock: the ingest applies events, the
+/// publisher and the API take snapshots, the flusher drains records. Neither <see cref="LiveState"/> nor
+/// <see cref="CallRecorder"/> nor <see cref="RecordingRecorder"/> is thread-safe on its own.
 /// </summary>
-public sealed class LiveProjection(LiveState state, CallRecorder recorder)
+public sealed class LiveProjection(LiveState state, CallRecorder recorder, RecordingRecorder? recordings = null)
 {
+    private readonly RecordingRecorder _recordings = recordings ?? new RecordingRecorder();
+
     // Bounds the time the lock is held while a burst is applied, so snapshots are not starved.
     private const int MaxBatch = 4096;
 
@@ -34,6 +37,7 @@ public sealed class LiveProjection(LiveState state, CallRecorder recorder)
         {
             state.Apply(e);
             recorder.Apply(e);
+            _recordings.Apply(e);
         }
     }
 
@@ -47,6 +51,7 @@ public sealed class LiveProjection(LiveState state, CallRecorder recorder)
             {
                 state.Apply(e);
                 recorder.Apply(e);
+                _recordings.Apply(e);
                 applied++;
             }
         }
@@ -79,11 +84,24 @@ public sealed class LiveProjection(LiveState state, CallRecorder recorder)
         }
     }
 
-    public void Drain(List<CallRecord> calls, List<SeatInterval> intervals)
+    public void Drain(List<CallRecord> calls, List<SeatInterval> intervals) => Drain(calls, intervals, []);
+
+    /// <summary>Also moves out the callback requests made since the last drain.</summary>
+    public void Drain(List<CallRecord> calls, List<SeatInterval> intervals, List<CallbackRequest> callbacks)
     {
         lock (_gate)
         {
             recorder.Drain(calls, intervals);
+            recorder.DrainCallbacks(callbacks);
+        }
+    }
+
+    /// <summary>The recording rows started or stopped since the last drain.</summary>
+    public void DrainRecordings(List<RecordingRecord> recordings)
+    {
+        lock (_gate)
+        {
+            _recordings.Drain(recordings);
         }
     }
 }

@@ -1,16 +1,18 @@
 using Hotline.Core;
 using Hotline.Core.Agents;
 using Hotline.Core.Calls;
+using Hotline.Core.Recordings;
 using Hotline.Telephony;
 using Hotline.Telephony.Simulation;
 using Hotline.Web.Configuration;
+using Hotline.Web.Recordings;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Web.Live;
 
 /// <summary>
 /// The one ordered consumer of <see cref="ITelephony.Events"/>: applies each event to the live projection
-/// and the call recorder, and writes the recorded calls and seat intervals to the database in batches.
+/// and the call recorder, and writes the recorded calls, seat intervals and recordings index to the database in batches.
 /// On start it restores today's totals from the database before the switch produces anything; on stop it
 /// stops the switch, applies what is left in the channel and flushes everything.
 /// </summary>
@@ -21,14 +23,19 @@ public sealed class TelephonyIngestService(
     IOptions<HotlineOptions> hotline,
     IOptions<DemoOptions> demo,
     TimeProvider time,
-    ILogger<TelephonyIngestService> logger) : BackgroundService
+    ILogger<TelephonyIngestService> logger,
+    RecordingStore? recordings = null,
+    RecordingFiles? recordingFiles = null) : BackgroundService
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(500);
 
     // Kept across failed flushes: a database outage delays writes but never drops them.
     private readonly Dictionary<string, CallRecord> _pendingCalls = [];
     private readonly List<SeatInterval> _pendingIntervals = [];
+    private readonly List<CallbackRequest> _pendingCallbacks = [];
     private readonly List<CallRecord> _drainedCalls = [];
+    private readonly Dictionary<(string, string), RecordingRecord> _pendingRecordings = [];
+    private readonly List<RecordingRecord> _drainedRecordings = [];
     // Not disposed on purpose: the periodic flush and the final one on stop may overlap with disposal.
     private readonly SemaphoreSlim _flushGate = new(1, 1);
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -196,18 +203,36 @@ public sealed class TelephonyIngestService(
         try
         {
             _drainedCalls.Clear();
-            projection.Drain(_drainedCalls, _pendingIntervals);
+            projection.Drain(_drainedCalls, _pendingIntervals, _pendingCallbacks);
             foreach (var call in _drainedCalls)
             {
                 _pendingCalls[call.CallId] = call;
             }
 
-            if (_pendingCalls.Count > 0 || _pendingIntervals.Count > 0)
+            _drainedRecordings.Clear();
+            projection.DrainRecordings(_drainedRecordings);
+            // Without a recordings store (a bare test host) they are dropped rather than kept forever.
+            foreach (var recording in recordings is null ? [] : _drainedRecordings)
             {
-                // One transaction: calls and intervals are stored together or kept together for the retry.
-                await store.SaveAsync(_pendingCalls.Values.ToList(), _pendingIntervals.ToList(), cancellationToken);
+                // The file is complete once the recording stopped: note its size when it is on a local path.
+                _pendingRecordings[(recording.CallId, recording.FileName)] = recording.EndedAt is not null && recording.Bytes is null
+                    ? recording with { Bytes = recordingFiles?.LocalLength(recording.Node, recording.FileName) }
+                    : recording;
+            }
+
+            if (_pendingCalls.Count > 0 || _pendingIntervals.Count > 0 || _pendingCallbacks.Count > 0)
+            {
+                // One transaction: calls, intervals and callback requests are stored together or kept together for the retry.
+                await store.SaveAsync(_pendingCalls.Values.ToList(), _pendingIntervals.ToList(), _pendingCallbacks.ToList(), cancellationToken);
                 _pendingCalls.Clear();
                 _pendingIntervals.Clear();
+                _pendingCallbacks.Clear();
+            }
+
+            if (_pendingRecordings.Count > 0 && recordings is not null)
+            {
+                await recordings.SaveAsync(_pendingRecordings.Values.ToList(), cancellationToken);
+                _pendingRecordings.Clear();
             }
 
             return true;

@@ -27,8 +27,14 @@ public static class HotlinePolicies
     /// <summary>The tickets API: any user role (the workflow decides per action); not wallboard devices.</summary>
     public const string TicketsApi = "TicketsApi";
 
+    /// <summary>/callbacks: the queue-overflow callback worklist; back office and supervisors.</summary>
+    public const string Callbacks = "Callbacks";
+
     /// <summary>/admin/*: API keys and the work calendar; admins only.</summary>
     public const string Admin = "Admin";
+
+    /// <summary>/api/recordings: supervisors, back office, admins; agents (their own calls, checked per recording).</summary>
+    public const string Recordings = "Recordings";
 
     /// <summary>/reports/assessment, the workbook and the raw exports: officials, admins and supervisors read.</summary>
     public const string AssessmentRead = "AssessmentRead";
@@ -41,10 +47,12 @@ public static class HotlinePolicies
 
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(Recordings, p => p.RequireRole(Roles.Agent, Roles.BackOffice, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(AssessmentRead, p => p.RequireRole(Roles.Official, Roles.Admin, Roles.Supervisor));
         options.AddPolicy(AssessmentConfirm, p => p.RequireRole(Roles.Official));
         options.AddPolicy(Quality, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Callbacks, p => p.RequireRole(Roles.BackOffice, Roles.Supervisor));
         options.AddPolicy(Tickets, p => p.RequireRole(Roles.BackOffice, Roles.Supervisor, Roles.Admin, Roles.Official));
         options.AddPolicy(Department, p => p.RequireRole(Roles.Department));
         options.AddPolicy(TicketsApi, p => p.RequireRole(Roles.UserRoles));

@@ -25,7 +25,8 @@ public static class DemoUsers
             });
         }
 
-        list.Add(User("backoffice01", "后台处理01", Roles.BackOffice, passwordHash));
+        // A back-office desk with an extension of its own (not a queue seat): it makes follow-up calls and callbacks.
+        list.Add(User("backoffice01", "后台处理01", Roles.BackOffice, passwordHash) with { AgentId = "B001", Extension = "8101" });
         list.Add(User("supervisor01", "班长01", Roles.Supervisor, passwordHash));
         list.Add(User("department01", "承办单位01", Roles.Department, passwordHash) with { DepartmentId = Hotline.Core.Tickets.Storage.DemoTicketData.DemoDepartmentId });
         list.Add(User("official01", "信访局01", Roles.Official, passwordHash));

@@ -18,7 +18,7 @@ public sealed class AssessmentSource(ConnectionFactory connections)
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             """
             SELECT arrived_at,
-                   CASE outcome WHEN 'Answered' THEN 1 WHEN 'SelfServed' THEN 2 WHEN 'Abandoned' THEN 3 WHEN 'Other' THEN 4 ELSE 0 END,
+                   CASE outcome WHEN 'Answered' THEN 1 WHEN 'SelfServed' THEN 2 WHEN 'Abandoned' THEN 3 WHEN 'Other' THEN 4 WHEN 'CallbackRequested' THEN 5 ELSE 0 END,
                    queued_at, answered_at, ended_at, wait_seconds, talk_seconds, wrap_up_seconds, agent_id
             FROM calls WHERE arrived_at >= @from AND arrived_at < @to AND direction = 'inbound'
             """,
@@ -84,7 +84,7 @@ public sealed class AssessmentSource(ConnectionFactory connections)
         return value;
     }
 
-    private static readonly CallOutcome[] Outcomes = [CallOutcome.InProgress, CallOutcome.Answered, CallOutcome.SelfServed, CallOutcome.Abandoned, CallOutcome.Other];
+    private static readonly CallOutcome[] Outcomes = [CallOutcome.InProgress, CallOutcome.Answered, CallOutcome.SelfServed, CallOutcome.Abandoned, CallOutcome.Other, CallOutcome.CallbackRequested];
 
     private static readonly SeatState[] States = [SeatState.LoggedOut, SeatState.Ready, SeatState.Ringing, SeatState.OnCall, SeatState.WrapUp, SeatState.NotReady];
 }
