@@ -255,6 +255,7 @@ public static class Migrations
                 closed_by {key} NULL
             );
             CREATE INDEX ix_callbacks_status ON callbacks (status, queued_at);
+            """),
         // Issue 5: the monthly assessment. Days are stored as 'yyyy-MM-dd' and months as 'yyyy-MM' text: local calendar
         // values, not instants, and they sort and compare the same on every provider.
         new(10, "assessment: roster, staff register, complaints, quality reviews, rules, efficiency index, confirmed months", """
