@@ -195,6 +195,7 @@ public static class LiveLatencyBenchmark
                 ["Urls"] = "http://127.0.0.1:0",
                 ["ConnectionStrings:Hotline"] = $"Data Source={Path.Combine(folder, "hotline.db")}",
                 ["Hotline:Demo:Enabled"] = "false",
+                ["Hotline:Security:InitialAdminPassword"] = "Bench!Admin#2026", // no demo data: the first start needs the admin password
                 ["Hotline:Wallboard:DeviceTokens:0"] = Token,
                 ["Serilog:MinimumLevel:Default"] = "Warning",
                 ["Serilog:WriteTo:1:Args:path"] = Path.Combine(folder, "logs", "hotline-.log"),

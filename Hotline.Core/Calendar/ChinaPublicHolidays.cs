@@ -2,7 +2,8 @@ namespace Hotline.Core.Calendar;
 
 /// <summary>
 /// The State Council's official holiday schedule, shipped as default calendar data.
-/// Admins edit the stored copy; this is only the seed.
+/// Admins edit the stored copy; this is only the seed, stored once by migration step 7 (a later correction or a new
+/// year needs a new step: the stored calendar is the only truth once seeded).
 /// </summary>
 public static class ChinaPublicHolidays
 {

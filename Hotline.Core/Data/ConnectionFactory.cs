@@ -12,6 +12,7 @@ namespace Hotline.Core.Data;
 public sealed class ConnectionFactory
 {
     private readonly DatabaseProvider _provider;
+    private readonly SemaphoreSlim _sqliteWriters = new(1, 1);
     private volatile bool _sqliteFilePrepared;
 
     public ConnectionFactory(DatabaseOptions options)
@@ -53,6 +54,44 @@ public sealed class ConnectionFactory
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// SQLite takes one writer at a time and makes the others retry with growing sleeps (a writer can sleep tens of
+    /// milliseconds past the moment the lock came free). Writers that enter this gate first wait in line instead: ticket
+    /// writes and the background index maintenance. Dispose to leave; other providers do not wait.
+    /// </summary>
+    public async Task<IDisposable> EnterWriteGateAsync(CancellationToken cancellationToken = default)
+    {
+        if (_provider != DatabaseProvider.Sqlite)
+        {
+            return NoGate.Instance;
+        }
+
+        await _sqliteWriters.WaitAsync(cancellationToken);
+        return new Gate(_sqliteWriters);
+    }
+
+    private sealed class Gate(SemaphoreSlim writers) : IDisposable
+    {
+        private int _left;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _left, 1) == 0)
+            {
+                writers.Release();
+            }
+        }
+    }
+
+    private sealed class NoGate : IDisposable
+    {
+        public static readonly NoGate Instance = new();
+
+        public void Dispose()
+        {
         }
     }
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Hotline.Core.Calendar;
+
 namespace Hotline.Core.Data;
 
 /// <summary>
@@ -215,6 +218,22 @@ public static class Migrations
             {postgresql}CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
             {sqlserver}EXEC('CREATE TRIGGER audit_log_append_only ON audit_log INSTEAD OF UPDATE, DELETE AS THROW 50000, ''audit_log is append-only'', 1');
             """),
+        // With a UTF-8 LC_CTYPE (which pg_trgm needs to see Chinese characters) the trigram index finds Chinese words
+        // with fewer false candidates than the character pairs of step 4, and serves LIKE itself: the pairs go. The trigram
+        // index takes each new ticket at once (no pending list that some unlucky registration would have to merge).
+        // SQLite: FTS5 merges its segments in the background (TicketIndexMaintenance), not inside every 64th registration.
+        new(6, "PostgreSQL content search by pg_trgm alone, updated at each insert; SQLite content index merged in the background", """
+            {sqlite}INSERT INTO tickets_fts (tickets_fts, rank) VALUES ('automerge', 0);
+            {sqlserver}SELECT 1;
+            {postgresql}DROP INDEX IF EXISTS ix_tickets_content_bigrams;
+            {postgresql}DROP FUNCTION IF EXISTS text_bigrams(text);
+            {postgresql}ALTER INDEX ix_tickets_content_trgm SET (fastupdate = off);
+            {postgresql}SELECT gin_clean_pending_list('ix_tickets_content_trgm'::regclass);
+            """),
+        // The shipped year goes into the stored calendar once, here; from then on the stored days are the only truth
+        // (an Admin who deletes them all gets plain weekdays and weekends, not the shipped schedule back). A database
+        // whose calendar already holds days keeps them.
+        new(7, "the shipped 2026 work calendar, stored once", SeedCalendar(ChinaPublicHolidays.Year2026)),
         // One row per recording file of a call (issue 4). Rows are marked deleted_at by the retention job, never removed.
         new(8, "recordings index", """
             CREATE TABLE recordings (
@@ -339,5 +358,32 @@ public static class Migrations
             );
             CREATE INDEX ix_tickets_created_by ON tickets (created_by, created_at);
             """),
+        // Sign-in protection: failed attempts and lockout per user; the security stamp changes when an admin disables a user
+        // or changes the role (every cookie then stops working); one row per sign-in so a sign-out ends that cookie for good.
+        new(13, "user lockout, security stamp, sign-in sessions", """
+            ALTER TABLE users ADD failed_sign_ins {int} NULL;
+            ALTER TABLE users ADD locked_until {bigint} NULL;
+            ALTER TABLE users ADD security_stamp {key} NULL;
+            CREATE TABLE user_sessions (
+                id {key} NOT NULL PRIMARY KEY,
+                user_id {bigint} NOT NULL,
+                started_at {bigint} NOT NULL,
+                ended_at {bigint} NULL
+            );
+            CREATE INDEX ix_user_sessions_user ON user_sessions (user_id);
+            """),
     ];
+
+    private static string SeedCalendar(IReadOnlyList<CalendarDay> days)
+    {
+        string Rows(string unicodePrefix) => string.Join(", ", days.Select(d =>
+            $"('{d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}', '{d.Kind}', {unicodePrefix}'{d.Name.Replace("'", "''", StringComparison.Ordinal)}')"));
+        const string Insert = "INSERT INTO calendar_days (day, kind, name) SELECT * FROM (VALUES ";
+        const string WhenEmpty = " WHERE NOT EXISTS (SELECT 1 FROM calendar_days)";
+        return $"""
+            {"{sqlite}"}{Insert}{Rows("")}) AS v{WhenEmpty};
+            {"{postgresql}"}{Insert}{Rows("")}) AS v (day, kind, name){WhenEmpty};
+            {"{sqlserver}"}{Insert}{Rows("N")}) AS v (day, kind, name){WhenEmpty};
+            """;
+    }
 }

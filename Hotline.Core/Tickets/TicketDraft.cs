@@ -30,7 +30,8 @@ public sealed class TicketDraft
 
     /// <summary>
     /// The agent's direct answer (直接答复内容) while it is being typed, kept with the draft so it survives a dropped
-    /// circuit. Registration ignores it: the answer is applied by the separate AnswerDirectly action.
+    /// circuit. <see cref="TicketService.RegisterAsync"/> ignores it; <see cref="TicketService.RegisterAndAnswerAsync"/> (the form's
+    /// 直接答复, and <c>POST /api/tickets</c> whenever the field is present) registers and closes with it.
     /// </summary>
     public string? Answer { get; set; }
 }

@@ -62,16 +62,69 @@ public sealed class TicketService
         }
 
         var day = TicketNumber.DayOf(now, workflow.Deadlines.Calendar.TimeZone);
+        using var gate = await _connections.EnterWriteGateAsync(cancellationToken);
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var sequence = await _store.NextSequenceAsync(connection, transaction, day, cancellationToken);
         var number = TicketNumber.Format(day, sequence, _options.NumberPrefix);
         var ticket = result.Ticket with { Number = number };
         var history = result.History with { TicketNumber = number };
-        await _store.InsertAsync(connection, transaction, ticket, history, cancellationToken);
+        await _store.InsertAsync(connection, transaction, ticket, [history], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TicketOutcome.Success(ticket, history);
     }
+
+    /// <summary>
+    /// Registers the draft and answers it directly (直接答复) in one transaction: the ticket is stored closed, with its
+    /// Register and AnswerDirectly history rows, or not at all. Invalid names the draft's fields and <c>answer</c>.
+    /// </summary>
+    public async Task<TicketOutcome> RegisterAndAnswerAsync(TicketDraft draft, string? answer, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(actor);
+        var workflow = await WorkflowAsync(cancellationToken);
+        var now = _time.GetUtcNow();
+        var registered = workflow.Register(draft, PendingNumber, actor, now);
+        if (!registered.Succeeded)
+        {
+            if (registered.Failure.Kind != TransitionFailureKind.Invalid)
+            {
+                return TicketOutcome.Fail(registered.Failure);
+            }
+
+            // The draft's errors and a missing answer at once, the answer keyed like the draft's JSON field.
+            var errors = new Dictionary<string, string[]>(registered.Failure.FieldErrors);
+            if (string.IsNullOrWhiteSpace(answer))
+            {
+                errors["answer"] = ["请填写答复内容"];
+            }
+
+            return TicketOutcome.Fail(InvalidFields(errors));
+        }
+
+        var answered = workflow.Apply(registered.Ticket!, new TicketCommand(TicketAction.AnswerDirectly) { Note = answer }, actor, now);
+        if (!answered.Succeeded)
+        {
+            return TicketOutcome.Fail(answered.Failure.Kind == TransitionFailureKind.Invalid
+                ? InvalidFields(answered.Failure.FieldErrors.ToDictionary(e => e.Key == "note" ? "answer" : e.Key, e => e.Value))
+                : answered.Failure);
+        }
+
+        var day = TicketNumber.DayOf(now, workflow.Deadlines.Calendar.TimeZone);
+        using var gate = await _connections.EnterWriteGateAsync(cancellationToken);
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var sequence = await _store.NextSequenceAsync(connection, transaction, day, cancellationToken);
+        var number = TicketNumber.Format(day, sequence, _options.NumberPrefix);
+        var ticket = answered.Ticket! with { Number = number };
+        var history = answered.History! with { TicketNumber = number };
+        await _store.InsertAsync(connection, transaction, ticket, [registered.History! with { TicketNumber = number }, history], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TicketOutcome.Success(ticket, history);
+    }
+
+    private static TransitionFailure InvalidFields(Dictionary<string, string[]> errors) =>
+        new(TransitionFailureKind.Invalid, "请检查填写的内容：" + string.Join("；", errors.Values.SelectMany(m => m)), null, errors);
 
     /// <summary>
     /// Applies one action. NotFound when the ticket does not exist or the actor may not see it. Failures carry the
@@ -104,6 +157,7 @@ public sealed class TicketService
                 "请检查填写的内容：" + string.Join("；", fieldErrors.Values.SelectMany(m => m)), ticket.Status, fieldErrors), View(ticket, actor));
         }
 
+        using (await _connections.EnterWriteGateAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             if (await _store.UpdateAsync(connection, transaction, id, ticket, result.Ticket, result.History, cancellationToken))

@@ -18,6 +18,7 @@ namespace Hotline.Tests.Admin;
 public sealed class ApiKeysPageTests : BunitContext, IClassFixture<TicketsServerFixture>
 {
     private readonly TicketsServerFixture _server;
+    private readonly Bunit.TestDoubles.BunitAuthorizationContext _auth;
 
     public ApiKeysPageTests(TicketsServerFixture server)
     {
@@ -29,6 +30,10 @@ public sealed class ApiKeysPageTests : BunitContext, IClassFixture<TicketsServer
         Services.AddSingleton(server.Service<ApiKeyStore>());
         Services.AddSingleton(server.Service<TicketLookups>());
         Services.AddSingleton(server.Service<TicketFormat>());
+        Services.AddSingleton(server.Service<Hotline.Core.Audit.AuditLog>());
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<Hotline.Web.Security.AuditTrail>();
+        _auth = AddAuthorization();
         Render<MudPopoverProvider>();
     }
 
@@ -144,5 +149,29 @@ public sealed class ApiKeysPageTests : BunitContext, IClassFixture<TicketsServer
             Assert.Contains("请选择角色", cut.Markup);
         });
         Assert.Empty(cut.FindAll("[data-part='plaintext']"));
+    }
+
+    [Fact]
+    public async Task Issuing_and_revoking_a_key_are_audited_as_setting_changes_by_the_admin()
+    {
+        _auth.SetAuthorized("admin01");
+        _auth.SetRoles(Roles.Admin);
+        var cut = RenderPage();
+        var name = "审计测试-" + Guid.NewGuid().ToString("N")[..6];
+
+        await IssueAsync(cut, name, Roles.Official);
+        var row = cut.FindAll("[data-part='keys'] tr[data-key]").Single(r => r.TextContent.Contains(name, StringComparison.Ordinal));
+        var id = row.GetAttribute("data-key");
+        cut.Find($"tr[data-key='{id}'] [data-action='revoke']").Click();
+        cut.Find($"tr[data-key='{id}'] [data-action='confirm-revoke']").Click();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find($"tr[data-key='{id}']").GetAttribute("data-revoked")));
+
+        var (rows, _) = await _server.Service<Hotline.Core.Audit.AuditLog>().SearchAsync(
+            new Hotline.Core.Audit.AuditQuery(Action: Hotline.Core.Audit.AuditActions.SettingChanged, Target: $"api-key:{id}"), Ct);
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal("admin01", r.Actor));
+        Assert.StartsWith("revoked", rows[0].Detail);
+        Assert.StartsWith("issued", rows[1].Detail);
+        Assert.DoesNotContain("hk_", rows[1].Detail); // never the key itself
     }
 }

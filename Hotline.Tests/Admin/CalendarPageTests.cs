@@ -1,4 +1,5 @@
 using Bunit;
+using Hotline.Core.Security;
 using Hotline.Core.Calendar;
 using Hotline.Core.Tickets;
 using Hotline.Core.Tickets.Storage;
@@ -127,5 +128,29 @@ public sealed class CalendarPageTests : TicketComponentTestBase
             Assert.Contains("请选择日期", cut.Markup);
             Assert.Contains("请填写名称", cut.Markup);
         });
+    }
+
+    [Fact]
+    public async Task Saving_and_removing_a_day_are_audited_as_setting_changes_by_the_admin()
+    {
+        var admin = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.Name, "admin01"), new(System.Security.Claims.ClaimTypes.Role, Roles.Admin)], "test"));
+        var host = Render<Microsoft.AspNetCore.Components.CascadingValue<Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>>>(p => p
+            .Add(x => x.Value, Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(admin)))
+            .AddChildContent<CalendarPage>());
+        var cut = host.FindComponent<CalendarPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-part='summary']")));
+
+        Save(cut, "2026-10-09", "测试调休");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("tr[data-day='2026-10-09']")));
+        cut.Find("tr[data-day='2026-10-09'] [data-action='remove']").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("tr[data-day='2026-10-09']")));
+
+        var (rows, _) = await Services.GetRequiredService<Hotline.Core.Audit.AuditLog>().SearchAsync(
+            new Hotline.Core.Audit.AuditQuery(Action: Hotline.Core.Audit.AuditActions.SettingChanged, Target: "calendar:2026-10-09"), Ct);
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal(("admin01", Roles.Admin), (r.Actor, r.Role)));
+        Assert.StartsWith("removed", rows[0].Detail);
+        Assert.StartsWith("set", rows[1].Detail);
     }
 }

@@ -34,6 +34,7 @@ public sealed class AsteriskWebAppTests : IAsyncLifetime
         {
             ["Hotline:Telephony:Mode"] = "Asterisk",
             ["Hotline:Demo:Enabled"] = "false",
+            ["Hotline:Security:InitialAdminPassword"] = "Bench!Admin#2026", // no demo data: the first start needs the admin password
             ["Hotline:Telephony:Asterisk:Nodes:0:Name"] = "sandbox",
             ["Hotline:Telephony:Asterisk:Nodes:0:Ami:Host"] = host,
             ["Hotline:Telephony:Asterisk:Nodes:0:Ami:Port"] = port.ToString(CultureInfo.InvariantCulture),

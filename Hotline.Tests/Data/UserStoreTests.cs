@@ -86,6 +86,62 @@ public abstract class UserStoreTests<TDatabase>(TDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task Failed_sign_ins_lock_the_account_at_the_limit_and_the_count_starts_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var user = await _users.EnsureAsync(Agent("lock"), ct);
+        var until = new DateTimeOffset(2026, 11, 27, 2, 15, 0, TimeSpan.Zero);
+
+        Assert.False(await _users.RecordFailedSignInAsync(user.Id, 3, until, ct));
+        Assert.False(await _users.RecordFailedSignInAsync(user.Id, 3, until, ct));
+        Assert.True(await _users.RecordFailedSignInAsync(user.Id, 3, until, ct));
+
+        var locked = (await _users.FindByIdAsync(user.Id, ct))!;
+        Assert.Equal((0, until), (locked.FailedSignIns, locked.LockedUntil));
+        Assert.True(locked.IsLockedAt(until.AddSeconds(-1)));
+        Assert.False(locked.IsLockedAt(until));
+        await _users.ClearFailedSignInsAsync(user.Id, ct);
+        Assert.Null((await _users.FindByIdAsync(user.Id, ct))!.LockedUntil);
+    }
+
+    [Fact]
+    public async Task Disabling_changing_the_role_or_the_password_ends_every_session()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sessions = new SessionStore(database.Connections, TimeProvider.System);
+        var user = await _users.EnsureAsync(Agent("sessions"), ct);
+
+        async Task<bool> ValidAsync(string session)
+        {
+            var current = (await _users.FindByIdAsync(user.Id, ct))!;
+            return await sessions.IsValidAsync(session, user.Id, current.Role, current.SecurityStamp, ct);
+        }
+
+        var first = await sessions.StartAsync(user.Id, ct);
+        var stamp = user.SecurityStamp;
+        Assert.True(await sessions.IsValidAsync(first, user.Id, Roles.Agent, stamp, ct));
+        Assert.False(await sessions.IsValidAsync(first, user.Id, Roles.Admin, stamp, ct));
+        Assert.False(await sessions.IsValidAsync(first, user.Id + 1, Roles.Agent, stamp, ct));
+
+        Assert.True(await _users.SetRoleAsync("sessions", Roles.Supervisor, null, ct));
+        Assert.False(await sessions.IsValidAsync(first, user.Id, Roles.Supervisor, stamp, ct));
+        var second = await sessions.StartAsync(user.Id, ct);
+        Assert.True(await ValidAsync(second));
+
+        await sessions.EndAsync(second, ct);
+        Assert.False(await ValidAsync(second));
+
+        var third = await sessions.StartAsync(user.Id, ct);
+        Assert.True(await _users.SetPasswordHashAsync("sessions", "AQAAAAIAAYagAAAAE-new", ct));
+        var afterPassword = (await _users.FindByIdAsync(user.Id, ct))!;
+        Assert.False(await sessions.IsValidAsync(third, user.Id, afterPassword.Role, stamp, ct));
+        Assert.True(await ValidAsync(third));
+
+        Assert.True(await _users.SetDisabledAsync("sessions", true, ct));
+        Assert.False(await ValidAsync(third));
+    }
+
+    [Fact]
     public async Task Disabling_an_unknown_user_reports_false()
     {
         Assert.False(await _users.SetDisabledAsync("nobody", true, TestContext.Current.CancellationToken));

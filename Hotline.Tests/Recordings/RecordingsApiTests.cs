@@ -133,6 +133,22 @@ public sealed class RecordingsApiTests(RecordingsServerFixture server) : IClassF
     }
 
     [Fact]
+    public async Task Starting_the_same_recording_again_within_a_minute_is_one_playback_and_later_a_new_one()
+    {
+        var id = await RecordingOfAsync("A005");
+        using var browser = await SignedInAsync("supervisor01");
+
+        (await GetRangeAsync(browser, id, 0, null)).Dispose();
+        server.Time.Advance(TimeSpan.FromSeconds(30));
+        (await GetRangeAsync(browser, id, 0, null)).Dispose();
+        Assert.Single(await AuditRowsAsync(id));
+
+        server.Time.Advance(Hotline.Web.Recordings.RecordingPlaybacks.Window);
+        (await GetRangeAsync(browser, id, 0, null)).Dispose();
+        Assert.Equal(2, (await AuditRowsAsync(id)).Count);
+    }
+
+    [Fact]
     public async Task A_download_is_an_attachment_audited_as_a_download()
     {
         var id = await RecordingOfAsync("A005", ticket: "YH20261127-0999");

@@ -1,5 +1,6 @@
 using Hotline.Core;
 using Hotline.Core.Calendar;
+using Hotline.Core.Data;
 using Hotline.Core.Departments;
 using Hotline.Core.Security;
 using Hotline.Core.Tickets;
@@ -86,16 +87,49 @@ public abstract class StorageSupportTests<TDatabase>(TDatabase database) : IClas
     }
 
     [Fact]
-    public async Task The_calendar_falls_back_to_the_shipped_holidays_and_follows_edits()
+    public async Task A_new_database_holds_the_shipped_calendar()
+    {
+        var connections = await database.CreateEmptyAsync();
+        await new Migrator(connections).MigrateAsync(Ct);
+
+        var calendar = await new CalendarStore(connections, new HotlineOptions()).LoadAsync(Ct);
+
+        Assert.Equal(ChinaPublicHolidays.Year2026.OrderBy(d => d.Date), calendar.Overrides);
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 10, 1)));
+        Assert.Equal("国庆节调休", calendar.Find(new DateOnly(2026, 10, 10))!.Name);
+    }
+
+    [Fact]
+    public async Task A_calendar_emptied_by_the_admin_stays_empty_after_a_restart()
+    {
+        var connections = await database.CreateEmptyAsync();
+        var migrator = new Migrator(connections);
+        await migrator.MigrateAsync(Ct);
+        var calendars = new CalendarStore(connections, new HotlineOptions());
+        foreach (var day in (await calendars.LoadAsync(Ct)).Overrides)
+        {
+            await calendars.RemoveDayAsync(day.Date, Ct);
+        }
+
+        await migrator.MigrateAsync(Ct);
+        var reloaded = await new CalendarStore(connections, new HotlineOptions()).LoadAsync(Ct);
+
+        // Plain weekdays and weekends: National Day (a Thursday) is worked, the make-up Saturday is not.
+        Assert.Empty(reloaded.Overrides);
+        Assert.True(reloaded.IsWorkingDay(new DateOnly(2026, 10, 1)));
+        Assert.False(reloaded.IsWorkingDay(new DateOnly(2026, 10, 10)));
+    }
+
+    [Fact]
+    public async Task The_stored_calendar_follows_edits()
     {
         var calendars = new CalendarStore(database.Connections, new HotlineOptions());
-        var empty = await calendars.LoadAsync(Ct);
-        Assert.False(empty.IsWorkingDay(new DateOnly(2026, 10, 1)));
-
-        Assert.True(await calendars.EnsureSeededAsync(Ct));
-        Assert.False(await calendars.EnsureSeededAsync(Ct));
+        Assert.Empty((await calendars.LoadAsync(Ct)).Overrides);
+        await calendars.SetDayAsync(new CalendarDay(new DateOnly(2026, 10, 1), CalendarDayKind.Holiday, "国庆节"), Ct);
+        await calendars.SetDayAsync(new CalendarDay(new DateOnly(2026, 10, 10), CalendarDayKind.WorkingDay, "国庆节调休"), Ct);
         await calendars.SetDayAsync(new CalendarDay(new DateOnly(2026, 11, 2), CalendarDayKind.Holiday, "区庆"), Ct);
         Assert.True(await calendars.RemoveDayAsync(new DateOnly(2026, 10, 10), Ct));
+        Assert.False(await calendars.RemoveDayAsync(new DateOnly(2026, 10, 10), Ct));
 
         var edited = await new CalendarStore(database.Connections, new HotlineOptions()).LoadAsync(Ct);
         Assert.False(edited.IsWorkingDay(new DateOnly(2026, 11, 2)));

@@ -45,6 +45,9 @@ public abstract class TicketComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<TicketFormat>();
         Services.AddSingleton<EmergencyAlerts>();
         Services.AddSingleton<Hotline.Core.Recordings.RecordingStore>();
+        Services.AddSingleton<Hotline.Core.Audit.AuditLog>();
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<Hotline.Web.Security.AuditTrail>();
     }
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
@@ -68,7 +71,6 @@ public abstract class TicketComponentTestBase : BunitContext, IAsyncLifetime
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         await new Migrator(Connections).MigrateAsync();
-        await Services.GetRequiredService<CalendarStore>().EnsureSeededAsync();
         await DemoTicketData.SeedAsync(Connections, Tickets, Time, 10);
         Render<MudPopoverProvider>();
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using Hotline.Core.Tickets;
+using Hotline.Core.Tickets.Storage;
 using Hotline.Telephony;
 using Hotline.Web.Components.Pages.Agent;
 using static Hotline.Tests.Components.TestSnapshots;
@@ -113,6 +114,42 @@ public sealed class TicketFormTests : TicketComponentTestBase
 
         cut.WaitForAssertion(() => Assert.Contains("已受理，工单编号 YH20261127-", cut.Find("[data-part='registered']").TextContent));
         Assert.Null(await Drafts.LoadAsync("agent01", Ct));
+    }
+
+    [Fact]
+    public async Task Answering_directly_registers_and_closes_the_ticket_in_one_step()
+    {
+        var category = await LeafCategoryAsync();
+        await Drafts.SaveAsync("agent01", new TicketDraft
+        {
+            CallerNumber = "13912340000",
+            RequestType = RequestType.Consultation,
+            CategoryId = category.Id,
+            CategoryPath = category.Path,
+            Content = "咨询公积金提取需要哪些材料",
+            Answer = "已告知所需材料及网上办理方式",
+        }, Time.GetUtcNow(), Ct);
+        var cut = RenderForm();
+        cut.WaitForAssertion(() => Assert.Equal("咨询公积金提取需要哪些材料", cut.Find("#tf-content").GetAttribute("value") ?? cut.Find("#tf-content").TextContent));
+
+        cut.Find("[data-action='answer']").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("已直接答复并办结，工单编号 YH20261127-", cut.Find("[data-part='registered']").TextContent));
+        var page = await Tickets.SearchAsync(new TicketQuery { Text = "13912340000" }, BackOffice, Ct);
+        var ticket = Assert.Single(page.Items);
+        Assert.Equal(TicketStatus.Closed, ticket.Status);
+        Assert.Equal("已告知所需材料及网上办理方式", ticket.Reply);
+    }
+
+    [Fact]
+    public void Answering_directly_without_an_answer_says_so_next_to_the_answer_field()
+    {
+        var cut = RenderForm();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-action='answer']")));
+
+        cut.Find("[data-action='answer']").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("请填写答复内容", cut.Markup));
     }
 
     [Fact]

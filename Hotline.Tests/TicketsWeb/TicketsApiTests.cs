@@ -73,6 +73,43 @@ public sealed class TicketsApiTests(TicketsServerFixture server) : IClassFixture
     }
 
     [Fact]
+    public async Task A_draft_with_an_answer_is_registered_and_closed_in_one_call()
+    {
+        using var backOffice = server.Api(DemoTicketData.BackOfficeApiKey);
+
+        var ticket = await RegisterAsync(backOffice, new
+        {
+            channel = "Phone", callerNumber = "13812345678", requestType = "Consultation", categoryId = 1, categoryPath = "城乡建设",
+            content = "咨询公积金提取需要哪些材料", answer = "已告知身份证、银行卡及购房合同，可在网上办理。",
+        });
+
+        Assert.Equal("Closed", ticket["status"]!.GetValue<string>());
+        Assert.Equal("已告知身份证、银行卡及购房合同，可在网上办理。", ticket["reply"]!.GetValue<string>());
+        var number = ticket["number"]!.GetValue<string>();
+        var details = await backOffice.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}", Ct);
+        Assert.Equal("Closed", details!["ticket"]!["status"]!.GetValue<string>());
+        Assert.Equal(["Register", "AnswerDirectly"], details["history"]!.AsArray().Select(h => h!["action"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_blank_answer_returns_400_naming_it_and_registers_nothing()
+    {
+        using var backOffice = server.Api(DemoTicketData.BackOfficeApiKey);
+        const string caller = "13700004444";
+
+        using var response = await backOffice.PostAsJsonAsync("/api/tickets", new
+        {
+            channel = "Phone", callerNumber = caller, requestType = "Consultation", categoryId = 1, content = "咨询社保转移", answer = "  ",
+        }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["errors"]!.AsObject();
+        Assert.Equal(["answer"], errors.Select(e => e.Key));
+        var found = await backOffice.GetFromJsonAsync<JsonObject>($"/api/tickets?q={caller}", Ct);
+        Assert.Empty(found!["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Bad_input_returns_400_naming_each_field()
     {
         using var backOffice = server.Api(DemoTicketData.BackOfficeApiKey);

@@ -37,6 +37,9 @@ public sealed class HotlineAppFactory : WebApplicationFactory<Program>
             ["Hotline:Wallboard:DeviceTokens:0"] = DeviceToken,
             ["Hotline:Recordings:SimulatedPath"] = Path.Combine(folder, "recordings"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Many tests sign in from one address within a minute: the rate-limit tests set their own limits.
+            ["Hotline:Security:SignInPermitsPerMinute"] = "100000",
+            ["Hotline:Security:MachinePermitsPerMinute"] = "100000",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(folder, "logs", "hotline-.log"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -1,10 +1,11 @@
+using Hotline.Core.Audit;
 using Hotline.Core.Security;
 using Hotline.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using System.Security.Claims;
 
 namespace Hotline.Web.Apis;
 
@@ -13,7 +14,7 @@ public static class AccountApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/login", LogInAsync).AllowAnonymous();
+        app.MapPost("/account/login", LogInAsync).AllowAnonymous().RequireRateLimiting(HotlineRateLimits.SignIn);
         app.MapPost("/logout", (Delegate)LogOutAsync).AllowAnonymous();
         app.MapGet("/logout", (Delegate)LogOutAsync).AllowAnonymous();
         return app;
@@ -24,33 +25,35 @@ public static class AccountApi
         [FromForm] string? password,
         [FromForm] string? returnUrl,
         HttpContext http,
-        UserStore users,
-        PasswordHasher<UserAccount> hasher,
-        ILoggerFactory loggers,
+        SignInService signIn,
         CancellationToken cancellationToken)
     {
-        var logger = loggers.CreateLogger(typeof(AccountApi));
-        var user = string.IsNullOrWhiteSpace(userName) ? null : await users.FindByUserNameAsync(userName.Trim(), cancellationToken);
-        if (user is null || user.Disabled || !Verify(hasher, user, password ?? ""))
+        var address = http.Connection.RemoteIpAddress?.ToString();
+        var result = await signIn.SignInAsync(userName, password, address, cancellationToken);
+        if (result is not { Status: SignInStatus.Succeeded, User: { } user, SessionId: { } session })
         {
-            logger.LogWarning("Sign-in failed for {UserName}", userName);
-            return TypedResults.Redirect($"/login?error=1&ReturnUrl={Uri.EscapeDataString(LocalOrRoot(returnUrl))}");
+            var error = result.Status == SignInStatus.LockedOut ? "locked" : "1";
+            return TypedResults.Redirect($"/login?error={error}&ReturnUrl={Uri.EscapeDataString(LocalOrRoot(returnUrl))}");
         }
 
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserPrincipal.Create(user));
-        logger.LogInformation("{UserName} signed in as {Role}", user.UserName, user.Role);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, UserPrincipal.Create(user, session));
         return TypedResults.Redirect(LocalOrRoot(returnUrl));
     }
 
-    private static async Task<RedirectHttpResult> LogOutAsync(HttpContext http)
+    /// <summary>Ends the session row too: a copy of the cookie kept from before is refused afterwards.</summary>
+    private static async Task<RedirectHttpResult> LogOutAsync(HttpContext http, SessionStore sessions, AuditLog audit)
     {
+        var user = http.User;
+        if (user.FindFirstValue(HotlineClaims.SessionId) is { Length: > 0 } session)
+        {
+            await sessions.EndAsync(session, http.RequestAborted);
+            await audit.WriteAsync(user.Identity?.Name ?? "(unknown)", user.FindFirstValue(ClaimTypes.Role),
+                http.Connection.RemoteIpAddress?.ToString(), AuditActions.SignOut, user.Identity?.Name, null, http.RequestAborted);
+        }
+
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.Redirect("/login");
     }
-
-    private static bool Verify(PasswordHasher<UserAccount> hasher, UserAccount user, string password)
-        => hasher.VerifyHashedPassword(user, user.PasswordHash, password) is PasswordVerificationResult.Success
-            or PasswordVerificationResult.SuccessRehashNeeded;
 
     /// <summary>Only same-site paths: an open redirect after sign-in would help phishing.</summary>
     public static string LocalOrRoot(string? returnUrl)

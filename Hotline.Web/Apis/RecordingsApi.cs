@@ -32,7 +32,7 @@ public static class RecordingsApi
     }
 
     private static async Task<IResult> PlayAsync(
-        long id, bool? download, HttpContext context, ClaimsPrincipal user, RecordingStore store, RecordingFiles files, AuditLog audit,
+        long id, bool? download, HttpContext context, ClaimsPrincipal user, RecordingStore store, RecordingFiles files, AuditLog audit, RecordingPlaybacks playbacks,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var recording = await store.FindAsync(id, cancellationToken);
@@ -76,7 +76,7 @@ public static class RecordingsApi
             return TypedResults.Problem($"交换机节点 {recording.Node} 未配置录音目录（RecordingsPath）也未配置 ARI，无法播放录音。", statusCode: StatusCodes.Status404NotFound, title: "录音无法读取");
         }
 
-        if (StartsPlayback(context.Request))
+        if (StartsPlayback(context.Request) && playbacks.Starts(user.Identity?.Name ?? "?", recording.Id, download == true))
         {
             await audit.WriteAsync(user.Identity?.Name ?? "?", user.FindFirstValue(ClaimTypes.Role), context.Connection.RemoteIpAddress?.ToString(),
                 download == true ? AuditActions.RecordingDownloaded : AuditActions.RecordingPlayed,

@@ -21,10 +21,13 @@ public static class TicketsApi
     {
         var api = app.MapGroup("/api/tickets")
             .RequireAuthorization(HotlinePolicies.TicketsApi)
+            .RequireRateLimiting(HotlineRateLimits.Machine)
             .WithTags("Tickets");
         api.MapPost("/", RegisterAsync)
             .WithSummary("受理：登记一张工单")
-            .WithDescription("Body: a ticket draft. 201 with the ticket; 400 names each bad field; 403 for roles that may not register.");
+            .WithDescription("Body: a ticket draft. With `answer` the ticket is answered directly (直接答复) and closed in the same call "
+                + "(status Closed, the answer as its reply); without it the ticket stays Registered for dispatch. "
+                + "201 with the ticket; 400 names each bad field (a blank `answer` too); 403 for roles that may not register.");
         api.MapGet("/{number}", GetAsync)
             .WithSummary("工单详情、时间线与当前可执行的操作")
             .WithDescription("404 when the ticket does not exist or is not the caller's department's.");
@@ -43,7 +46,10 @@ public static class TicketsApi
         TicketDraft draft, ClaimsPrincipal user, TicketService tickets, EmergencyAlerts alerts, CancellationToken cancellationToken)
     {
         var actor = TicketActor.From(user);
-        var outcome = await tickets.RegisterAsync(draft, actor, cancellationToken);
+        // With an answer the ticket is answered directly and closed in the same call, as on the agent's form.
+        var outcome = draft.Answer is null
+            ? await tickets.RegisterAsync(draft, actor, cancellationToken)
+            : await tickets.RegisterAndAnswerAsync(draft, draft.Answer, actor, cancellationToken);
         if (!outcome.Succeeded)
         {
             if (outcome.Failure is not { } failure)
@@ -63,7 +69,7 @@ public static class TicketsApi
     }
 
     private static async Task<Results<Ok<TicketsApiDetails>, ProblemHttpResult>> GetAsync(
-        string number, ClaimsPrincipal user, TicketService tickets, TimeProvider time, CancellationToken cancellationToken)
+        string number, ClaimsPrincipal user, TicketService tickets, TimeProvider time, AuditTrail audit, CancellationToken cancellationToken)
     {
         var actor = TicketActor.From(user);
         var ticket = await tickets.GetAsync(number, actor, cancellationToken);
@@ -71,6 +77,11 @@ public static class TicketsApi
         if (ticket is null || history is null)
         {
             return NotFound(number);
+        }
+
+        if (actor.Role == Hotline.Core.Security.Roles.Department)
+        {
+            await audit.WriteOnceAsync(actor.UserName, actor.Role, Hotline.Core.Audit.AuditActions.TicketViewed, ticket.Number, "api", cancellationToken);
         }
 
         return TypedResults.Ok(new TicketsApiDetails(

@@ -5,7 +5,10 @@ public sealed class DemoOptions
 {
     public const string Section = "Hotline:Demo";
 
-    /// <summary>Loads demo users and, on an empty day, fast-forwards the simulated switch from midnight.</summary>
+    /// <summary>
+    /// Loads demo users and, on an empty day, fast-forwards the simulated switch from midnight. Defaults to true in the
+    /// Development environment only.
+    /// </summary>
     public bool Enabled { get; set; }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using Hotline.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Web.Extensions;
 
@@ -28,8 +30,9 @@ public static class AuthExtensions
                 o.Cookie.Name = "hotline.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                // Idle expiry: the cookie lives Hotline:Security:IdleTimeoutMinutes past the last request (set below).
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
                 // Machines calling the API or hub get status codes, not a redirect to the sign-in page.
                 o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
@@ -37,8 +40,13 @@ public static class AuthExtensions
             .AddScheme<AuthenticationSchemeOptions, DeviceTokenHandler>(DeviceTokenHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
 
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<SecurityOptions>>((o, security) => o.ExpireTimeSpan = TimeSpan.FromMinutes(security.Value.IdleTimeoutMinutes));
+
         builder.Services.AddAuthorization(HotlinePolicies.Add);
         builder.Services.AddCascadingAuthenticationState();
+        // Open pages re-check their user's session (disabled, role changed, signed out) while they stay open.
+        builder.Services.AddScoped<AuthenticationStateProvider, HotlineAuthenticationStateProvider>();
         return builder;
     }
 

@@ -27,7 +27,9 @@ public static class CoreExtensions
                 options.ConnectionString = configuration.GetConnectionString("Hotline") ?? options.ConnectionString)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
-        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        // Demo data by default only in Development (`dotnet run` uses Properties/launchSettings.json); a setting overrides.
+        var development = builder.Environment.IsDevelopment();
+        services.AddOptions<DemoOptions>().Configure(o => o.Enabled = development).BindConfiguration(DemoOptions.Section);
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HotlineOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);

@@ -15,7 +15,8 @@ public static class LoggingExtensions
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration, readerOptions)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext()
+            .Enrich.With(new Hotline.Web.Security.SecretRedactor(builder.Configuration)));
         return builder;
     }
 }

@@ -28,9 +28,11 @@ public static class TicketsExtensions
         services.AddSingleton<TicketLookups>();
         services.AddSingleton<TicketFormat>();
         services.AddSingleton<EmergencyAlerts>();
+        services.AddSingleton<TicketIndexMaintenance>();
 
         // Runs after DatabaseInitializer (registered first): the tables exist by then.
         services.AddHostedService<TicketsInitializer>();
+        services.AddHostedService<TicketIndexMaintenanceService>();
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
         return builder;
     }

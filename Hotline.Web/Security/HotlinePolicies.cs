@@ -6,6 +6,9 @@ namespace Hotline.Web.Security;
 /// <summary>Authorization policies, one per kind of page or endpoint.</summary>
 public static class HotlinePolicies
 {
+    /// <summary>Pages for every signed-in user (the home page); not wallboard devices, whose token opens the wallboard only.</summary>
+    public const string AnyUser = "AnyUser";
+
     /// <summary>/wallboard: a wallboard device, or a supervisor, official or admin.</summary>
     public const string Wallboard = "Wallboard";
 
@@ -48,6 +51,7 @@ public static class HotlinePolicies
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Recordings, p => p.RequireRole(Roles.Agent, Roles.BackOffice, Roles.Supervisor, Roles.Admin));
+        options.AddPolicy(AnyUser, p => p.RequireRole(Roles.UserRoles));
         options.AddPolicy(AssessmentRead, p => p.RequireRole(Roles.Official, Roles.Admin, Roles.Supervisor));
         options.AddPolicy(AssessmentConfirm, p => p.RequireRole(Roles.Official));
         options.AddPolicy(Quality, p => p.RequireRole(Roles.Supervisor, Roles.Admin));

@@ -7,7 +7,7 @@ namespace Hotline.Web.Security;
 /// <summary>Builds the signed-in principal of a user and reads it back.</summary>
 public static class UserPrincipal
 {
-    public static ClaimsPrincipal Create(UserAccount user)
+    public static ClaimsPrincipal Create(UserAccount user, string sessionId)
     {
         List<Claim> claims =
         [
@@ -15,6 +15,8 @@ public static class UserPrincipal
             new(ClaimTypes.Name, user.UserName),
             new(HotlineClaims.DisplayName, user.DisplayName),
             new(ClaimTypes.Role, user.Role),
+            new(HotlineClaims.SessionId, sessionId),
+            new(HotlineClaims.SecurityStamp, user.SecurityStamp ?? ""),
         ];
         if (user.AgentId is { Length: > 0 } agentId)
         {

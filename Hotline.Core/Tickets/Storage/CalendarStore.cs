@@ -23,7 +23,10 @@ public sealed class CalendarStore
         _upsert = connections.Dialect.Upsert("calendar_days", ["day", "kind", "name"]);
     }
 
-    /// <summary>The calendar from the stored days; the shipped <see cref="ChinaPublicHolidays.Year2026"/> while none are stored.</summary>
+    /// <summary>
+    /// The calendar from the stored days, the only truth: the shipped year is stored once by the migrations, and with no
+    /// stored day at all every weekday is a working day and every weekend a day off.
+    /// </summary>
     public async Task<WorkCalendar> LoadAsync(CancellationToken cancellationToken = default)
     {
         if (_cached is { } cached)
@@ -32,36 +35,12 @@ public sealed class CalendarStore
         }
 
         await using var connection = await _connections.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<(string Day, string Kind, string Name)>(new CommandDefinition(
-            "SELECT day, kind, name FROM calendar_days ORDER BY day", cancellationToken: cancellationToken))).ToList();
-        var days = rows.Count == 0
-            ? ChinaPublicHolidays.Year2026
-            : rows.Select(r => new CalendarDay(DateOnly.ParseExact(r.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), Enum.Parse<CalendarDayKind>(r.Kind), r.Name)).ToList();
+        var rows = await connection.QueryAsync<(string Day, string Kind, string Name)>(new CommandDefinition(
+            "SELECT day, kind, name FROM calendar_days ORDER BY day", cancellationToken: cancellationToken));
+        var days = rows.Select(r => new CalendarDay(DateOnly.ParseExact(r.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), Enum.Parse<CalendarDayKind>(r.Kind), r.Name));
         var calendar = new WorkCalendar(days, _timeZone);
         _cached = calendar;
         return calendar;
-    }
-
-    /// <summary>Stores the shipped schedule when the table is empty; returns whether it did.</summary>
-    public async Task<bool> EnsureSeededAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM calendar_days", transaction: transaction, cancellationToken: cancellationToken));
-        if (count > 0)
-        {
-            return false;
-        }
-
-        foreach (var day in ChinaPublicHolidays.Year2026)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(_upsert, Parameters(day), transaction, cancellationToken: cancellationToken));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        _cached = null;
-        return true;
     }
 
     /// <summary>Adds or replaces the override for <see cref="CalendarDay.Date"/>.</summary>

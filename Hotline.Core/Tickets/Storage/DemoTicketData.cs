@@ -108,8 +108,6 @@ public static class DemoTicketData
             }
         }
 
-        await new CalendarStore(connections, new HotlineOptions()).EnsureSeededAsync(cancellationToken);
-
         var keys = new ApiKeyStore(connections, time);
         await keys.EnsureDemoKeyAsync(BackOfficeApiKey, "演示后台接口", Roles.BackOffice, null, cancellationToken);
         await keys.EnsureDemoKeyAsync(DepartmentApiKey, "演示承办单位接口", Roles.Department, DemoDepartmentId, cancellationToken);

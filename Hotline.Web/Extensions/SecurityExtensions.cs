@@ -1,0 +1,47 @@
+using Hotline.Core.Security;
+using Hotline.Web.Security;
+using Microsoft.Extensions.Options;
+
+namespace Hotline.Web.Extensions;
+
+public static class SecurityExtensions
+{
+    /// <summary>Security settings, sign-in and sessions, the audit trail for pages, rate limits and HSTS.</summary>
+    public static WebApplicationBuilder AddHotlineSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
+            .Validate(o => !o.Validate().Any(), "Hotline:Security settings are invalid.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SecurityOptions>>().Value);
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SignInService>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<UserAdministration>();
+        services.AddRateLimiter(HotlineRateLimits.Add);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Before everything else: errors without details, security headers, and outside Development HTTPS redirection
+    /// and HSTS. After routing: rate limits (they need the endpoint's policy).
+    /// </summary>
+    public static WebApplication UseHotlineSecurity(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.WriteAsync });
+        app.UseHotlineSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        return app;
+    }
+}
