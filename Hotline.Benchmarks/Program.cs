@@ -5,7 +5,7 @@ public static class BenchmarkMain
 {
     public static int Main(string[] args)
     {
-        // dotnet run -c Release --project Hotline.Benchmarks -- <live|sim|latency|storage|tickets|ami|all> [args]
+        // dotnet run -c Release --project Hotline.Benchmarks -- <live|sim|latency|storage|tickets|ami|assessment|all> [args]
         var which = args.Length > 0 ? args[0] : "all";
         var rest = args.Skip(1).ToArray();
         switch (which)
@@ -28,6 +28,18 @@ public static class BenchmarkMain
             case "ami":
                 AmiBenchmark.Run(rest);
                 break;
+            case "assessment":
+                AssessmentBenchmark.Run(rest);
+                break;
+            case "assessment-generate":
+                AssessmentBenchmark.Generate();
+                break;
+            case "assessment-report":
+                AssessmentBenchmark.Report();
+                break;
+            case "assessment-csv":
+                AssessmentBenchmark.Csv();
+                break;
             case "all":
                 LiveStateBenchmark.Run([]);
                 SimulatedDayBenchmark.Run([]);
@@ -35,7 +47,7 @@ public static class BenchmarkMain
                 LiveLatencyBenchmark.Run([]);
                 break;
             default:
-                Console.Error.WriteLine($"Unknown benchmark '{which}'. Use live, sim, latency, storage, tickets, ami or all.");
+                Console.Error.WriteLine($"Unknown benchmark '{which}'. Use live, sim, latency, storage, tickets, ami, assessment or all.");
                 return 2;
         }
         return 0;

@@ -11,6 +11,7 @@ builder.AddHotlineRecordings();
 builder.AddHotlineAuth();
 builder.AddHotlineSecurity();
 builder.AddHotlineTickets();
+builder.AddHotlineAssessment();
 builder.AddHotlineUi();
 
 var app = builder.Build();
@@ -25,6 +26,7 @@ app.MapAuditApi();
 app.MapLiveApi();
 app.MapHotlineTickets();
 app.MapHotlineRecordings();
+app.MapHotlineAssessment();
 app.MapHotlineUi();
 app.Run();
 

@@ -17,4 +17,5 @@ public static class AuditActions
     public const string RoleChanged = "role-changed";
     public const string SettingChanged = "setting-changed";
     public const string IvrEdited = "ivr-edited";
+    public const string AssessmentConfirmed = "assessment-confirmed";
 }

@@ -275,6 +275,89 @@ public static class Migrations
             );
             CREATE INDEX ix_callbacks_status ON callbacks (status, queued_at);
             """),
+        // Issue 5: the monthly assessment. Days are stored as 'yyyy-MM-dd' and months as 'yyyy-MM' text: local calendar
+        // values, not instants, and they sort and compare the same on every provider.
+        new(10, "assessment: roster, staff register, complaints, quality reviews, rules, efficiency index, confirmed months", """
+            CREATE TABLE roster_shifts (
+                id {id},
+                agent_id {key} NOT NULL,
+                day {key} NOT NULL,
+                starts_at {bigint} NOT NULL,
+                ends_at {bigint} NOT NULL,
+                name {key} NOT NULL
+            );
+            CREATE INDEX ix_roster_shifts_day ON roster_shifts (day, agent_id);
+            CREATE INDEX ix_roster_shifts_agent ON roster_shifts (agent_id, starts_at);
+            CREATE TABLE staff_members (
+                id {id},
+                name {key} NOT NULL,
+                agent_id {key} NULL,
+                post {key} NOT NULL,
+                joined_on {key} NOT NULL,
+                left_on {key} NULL,
+                leave_reason {key} NULL,
+                note {text} NULL
+            );
+            CREATE TABLE complaints (
+                id {id},
+                received_on {key} NOT NULL,
+                ticket_number {key} NULL,
+                agent_id {key} NULL,
+                summary {text} NOT NULL,
+                finding {key} NOT NULL,
+                finding_note {text} NULL,
+                recorded_by {key} NOT NULL,
+                recorded_at {bigint} NOT NULL
+            );
+            CREATE INDEX ix_complaints_received_on ON complaints (received_on);
+            CREATE TABLE quality_reviews (
+                id {id},
+                month {key} NOT NULL,
+                ticket_number {key} NOT NULL UNIQUE,
+                agent_user_name {key} NOT NULL,
+                agent_id {key} NULL,
+                ticket_created_at {bigint} NOT NULL,
+                pick {key} NOT NULL,
+                status {key} NOT NULL,
+                errors {text} NOT NULL,
+                note {text} NULL,
+                reviewer {key} NULL,
+                reviewed_at {bigint} NULL,
+                dispute_note {text} NULL,
+                disputed_at {bigint} NULL,
+                resolution_note {text} NULL,
+                resolved_by {key} NULL,
+                resolved_at {bigint} NULL,
+                version {int} NOT NULL
+            );
+            CREATE INDEX ix_quality_reviews_month ON quality_reviews (month, agent_user_name);
+            CREATE TABLE assessment_rules (
+                id {id},
+                indicator {key} NOT NULL,
+                effective_from {key} NOT NULL,
+                target {real} NOT NULL,
+                step {real} NOT NULL,
+                amount_per_step {real} NOT NULL,
+                cap {real} NULL,
+                changed_by {key} NOT NULL,
+                changed_at {bigint} NOT NULL
+            );
+            CREATE TABLE efficiency_entries (
+                month {key} NOT NULL PRIMARY KEY,
+                score {real} NOT NULL,
+                rank {int} NULL,
+                note {text} NULL,
+                entered_by {key} NOT NULL,
+                entered_at {bigint} NOT NULL
+            );
+            CREATE TABLE assessment_confirmations (
+                month {key} NOT NULL PRIMARY KEY,
+                confirmed_by {key} NOT NULL,
+                confirmed_at {bigint} NOT NULL,
+                snapshot {text} NOT NULL
+            );
+            CREATE INDEX ix_tickets_created_by ON tickets (created_by, created_at);
+            """),
         // Sign-in protection: failed attempts and lockout per user; the security stamp changes when an admin disables a user
         // or changes the role (every cookie then stops working); one row per sign-in so a sign-out ends that cookie for good.
         new(13, "user lockout, security stamp, sign-in sessions", """

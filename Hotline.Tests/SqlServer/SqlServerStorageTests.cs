@@ -20,3 +20,5 @@ public sealed class SqlServerTicketStorageTests(SqlServerTestDatabase database) 
 public sealed class SqlServerStorageSupportTests(SqlServerTestDatabase database) : StorageSupportTests<SqlServerTestDatabase>(database);
 
 public sealed class SqlServerAuditLogTests(SqlServerTestDatabase database) : Hotline.Tests.Audit.AuditLogTests<SqlServerTestDatabase>(database);
+
+public sealed class SqlServerAssessmentStorageTests(SqlServerTestDatabase database) : Hotline.Tests.Assessment.AssessmentStorageTests<SqlServerTestDatabase>(database);

@@ -32,6 +32,8 @@ public sealed class HotlineAppFactory : WebApplicationFactory<Program>
             ["Hotline:Telephony:Simulation:Seed"] = "7",
             ["Hotline:Telephony:Simulation:LoadFactor"] = "3",
             ["Hotline:Demo:Enabled"] = "true",
+            // The demo's simulated previous month takes seconds: only the assessment tests ask for it.
+            ["Hotline:Demo:History"] = "false",
             ["Hotline:Wallboard:DeviceTokens:0"] = DeviceToken,
             ["Hotline:Recordings:SimulatedPath"] = Path.Combine(folder, "recordings"),
             ["Serilog:MinimumLevel:Default"] = "Warning",

@@ -10,4 +10,11 @@ public sealed class DemoOptions
     /// Development environment only.
     /// </summary>
     public bool Enabled { get; set; }
+
+    /// <summary>
+    /// With <see cref="Enabled"/>: on first start, the simulated switch also produces the previous month and this month
+    /// up to today (calls and seat time), with a roster, staff register, quality reviews and complaints, so the
+    /// monthly assessment shows full months.
+    /// </summary>
+    public bool History { get; set; } = true;
 }

@@ -22,9 +22,10 @@ public sealed class ApiKeyHandler(
 
     public const string KeyIdClaim = "hotline:api_key_id";
 
-    /// <summary>API keys are accepted on the tickets API only; other bearer tokens are wallboard devices.</summary>
+    /// <summary>API keys are accepted on the tickets and reports APIs only; other bearer tokens are wallboard devices.</summary>
     public static bool Applies(HttpRequest request)
-        => request.Path.StartsWithSegments("/api/tickets") && DeviceTokenHandler.TokenOf(request) is not null;
+        => (request.Path.StartsWithSegments("/api/tickets") || request.Path.StartsWithSegments("/api/reports"))
+            && DeviceTokenHandler.TokenOf(request) is not null;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

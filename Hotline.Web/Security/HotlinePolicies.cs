@@ -39,10 +39,22 @@ public static class HotlinePolicies
     /// <summary>/api/recordings: supervisors, back office, admins; agents (their own calls, checked per recording).</summary>
     public const string Recordings = "Recordings";
 
+    /// <summary>/reports/assessment, the workbook and the raw exports: officials, admins and supervisors read.</summary>
+    public const string AssessmentRead = "AssessmentRead";
+
+    /// <summary>Confirming (freezing) a month's assessment: officials only.</summary>
+    public const string AssessmentConfirm = "AssessmentConfirm";
+
+    /// <summary>/quality: sampling, scoring, disputes and the complaints register; supervisors and admins.</summary>
+    public const string Quality = "Quality";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Recordings, p => p.RequireRole(Roles.Agent, Roles.BackOffice, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(AnyUser, p => p.RequireRole(Roles.UserRoles));
+        options.AddPolicy(AssessmentRead, p => p.RequireRole(Roles.Official, Roles.Admin, Roles.Supervisor));
+        options.AddPolicy(AssessmentConfirm, p => p.RequireRole(Roles.Official));
+        options.AddPolicy(Quality, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Callbacks, p => p.RequireRole(Roles.BackOffice, Roles.Supervisor));
         options.AddPolicy(Tickets, p => p.RequireRole(Roles.BackOffice, Roles.Supervisor, Roles.Admin, Roles.Official));
