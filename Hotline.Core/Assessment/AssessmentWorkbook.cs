@@ -65,10 +65,15 @@ public static class AssessmentWorkbook
         _ => "0.0",
     };
 
-    private static SheetWriter Sheet(XLWorkbook workbook, string name, AssessmentReport report, string subtitle)
+    private static SheetWriter Sheet(XLWorkbook workbook, string name, AssessmentReport report, string subtitle) =>
+        Sheet(workbook, name, report.Month.ToChinese(), subtitle,
+            subtitle[(subtitle.IndexOf("生成时间", StringComparison.Ordinal))..subtitle.IndexOf("    状态", StringComparison.Ordinal)]);
+
+    /// <summary>A sheet in the house style: title and subtitle rows, frozen header row, landscape fit-to-width print setup.</summary>
+    internal static SheetWriter Sheet(XLWorkbook workbook, string name, string period, string subtitle, string generated)
     {
         var sheet = workbook.Worksheets.Add(name);
-        sheet.Cell(1, 1).Value = $"12345政务服务便民热线 {report.Month.ToChinese()} {name}";
+        sheet.Cell(1, 1).Value = $"12345政务服务便民热线 {period} {name}";
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
         sheet.Cell(2, 1).Value = subtitle;
@@ -78,8 +83,8 @@ public static class AssessmentWorkbook
         setup.PaperSize = XLPaperSize.A4Paper;
         setup.FitToPages(1, 0);
         setup.SetRowsToRepeatAtTop(1, HeaderRow);
-        setup.Header.Center.AddText($"{report.Month.ToChinese()} {name}");
-        setup.Header.Right.AddText(subtitle[(subtitle.IndexOf("生成时间", StringComparison.Ordinal))..subtitle.IndexOf("    状态", StringComparison.Ordinal)]);
+        setup.Header.Center.AddText($"{period} {name}");
+        setup.Header.Right.AddText(generated);
         setup.Footer.Center.AddText("第 ");
         setup.Footer.Center.AddText(XLHFPredefinedText.PageNumber);
         setup.Footer.Center.AddText(" 页，共 ");
@@ -90,7 +95,7 @@ public static class AssessmentWorkbook
     }
 
     /// <summary>A sheet being written, with the widest text seen per column (so widths need no second pass over the cells).</summary>
-    private sealed class SheetWriter(IXLWorksheet sheet)
+    internal sealed class SheetWriter(IXLWorksheet sheet)
     {
         public IXLWorksheet Sheet { get; } = sheet;
         public double[] Widths { get; } = new double[32];
@@ -102,7 +107,7 @@ public static class AssessmentWorkbook
         public void Measure(int column, double width) => Widths[column] = Math.Max(Widths[column], width);
     }
 
-    private static void Header(SheetWriter sheet, params string[] names)
+    internal static void Header(SheetWriter sheet, params string[] names)
     {
         for (var i = 0; i < names.Length; i++)
         {
@@ -116,7 +121,7 @@ public static class AssessmentWorkbook
         }
     }
 
-    private static void Set(SheetWriter sheet, int row, int column, object? value, string? format = null)
+    internal static void Set(SheetWriter sheet, int row, int column, object? value, string? format = null)
     {
         var cell = sheet.Cell(row, column);
         switch (value)
@@ -136,7 +141,7 @@ public static class AssessmentWorkbook
         }
     }
 
-    private static void Finish(SheetWriter writer, int lastRow, int columns)
+    internal static void Finish(SheetWriter writer, int lastRow, int columns)
     {
         var sheet = writer.Sheet;
         if (lastRow >= HeaderRow)
@@ -211,7 +216,7 @@ public static class AssessmentWorkbook
         Finish(sheet, row, 13);
     }
 
-    private static void CallColumns(SheetWriter sheet, int row, int column, CallFigures f)
+    internal static void CallColumns(SheetWriter sheet, int row, int column, CallFigures f)
     {
         Set(sheet, row, column, f.Offered);
         Set(sheet, row, column + 1, f.OfferedToAgents);

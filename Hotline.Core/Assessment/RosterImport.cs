@@ -15,29 +15,6 @@ public static class RosterImport
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日"];
     private static readonly string[] TimeFormats = ["H:mm", "HH:mm", "H:mm:ss", "HH:mm:ss"];
 
-    /// <summary>Checks the upload itself: name, size and the xlsx (zip) signature.</summary>
-    public static string? CheckFile(string fileName, long length, ReadOnlySpan<byte> head, long maxBytes)
-    {
-        if (!fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            return "只能导入 .xlsx 格式的 Excel 文件";
-        }
-
-        if (length == 0)
-        {
-            return "文件是空的";
-        }
-
-        if (length > maxBytes)
-        {
-            return $"文件过大（{length / 1024.0:0.#} KB），不能超过 {maxBytes / 1024} KB";
-        }
-
-        return head.Length >= 4 && head[0] == 0x50 && head[1] == 0x4B && head[2] == 0x03 && head[3] == 0x04
-            ? null
-            : "文件内容不是 Excel 工作簿（.xlsx）";
-    }
-
     public static RosterImportResult Read(Stream workbook, AssessmentMonth month, TimeZoneInfo zone, IReadOnlySet<string> knownAgents)
     {
         ArgumentNullException.ThrowIfNull(workbook);

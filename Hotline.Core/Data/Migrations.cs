@@ -372,6 +372,10 @@ public static class Migrations
             );
             CREATE INDEX ix_user_sessions_user ON user_sessions (user_id);
             """),
+        // Idle expiry of open pages: the last request or circuit activity of a sign-in (NULL: none since started_at).
+        new(14, "user session last activity", """
+            ALTER TABLE user_sessions ADD last_seen_at {bigint} NULL;
+            """),
     ];
 
     private static string SeedCalendar(IReadOnlyList<CalendarDay> days)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hotline.Core.Audit;
 using Hotline.Core.Tickets.Storage;
 using Hotline.Tests.Web;
 
@@ -225,17 +226,77 @@ public sealed class TicketsApiTests(TicketsServerFixture server) : IClassFixture
     }
 
     [Fact]
-    public async Task Officials_and_departments_get_masked_caller_numbers()
+    public async Task Every_role_gets_masked_caller_numbers_from_details_lists_and_registration()
     {
         using var backOffice = server.Api(DemoTicketData.BackOfficeApiKey);
         using var official = server.Api(DemoTicketData.OfficialApiKey);
-        var number = (await RegisterAsync(backOffice, Draft(caller: "13911112222")))["number"]!.GetValue<string>();
+        var registered = await RegisterAsync(backOffice, Draft(caller: "13911112222"));
+        var number = registered["number"]!.GetValue<string>();
 
         var asOfficial = await official.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}", Ct);
         var asBackOffice = await backOffice.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}", Ct);
+        var list = await backOffice.GetFromJsonAsync<JsonObject>("/api/tickets?q=13911112222", Ct);
 
+        Assert.Equal("139****2222", registered["callerNumber"]!.GetValue<string>());
         Assert.Equal("139****2222", asOfficial!["ticket"]!["callerNumber"]!.GetValue<string>());
-        Assert.Equal("13911112222", asBackOffice!["ticket"]!["callerNumber"]!.GetValue<string>());
+        Assert.Equal("139****2222", asBackOffice!["ticket"]!["callerNumber"]!.GetValue<string>());
+        var found = Assert.Single(list!["items"]!.AsArray(), t => t!["number"]!.GetValue<string>() == number);
+        Assert.Equal("139****2222", found!["callerNumber"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_full_number_is_revealed_on_request_and_the_reveal_is_audited_with_the_key_name()
+    {
+        using var backOffice = server.Api(DemoTicketData.BackOfficeApiKey);
+        var number = (await RegisterAsync(backOffice, Draft(caller: "13922223333")))["number"]!.GetValue<string>();
+
+        var caller = await backOffice.GetFromJsonAsync<JsonObject>($"/api/tickets/{number}/caller", Ct);
+
+        Assert.Equal("13922223333", caller!["callerNumber"]!.GetValue<string>());
+        var (rows, _) = await server.Service<AuditLog>().SearchAsync(new AuditQuery(Action: AuditActions.NumberRevealed, Target: number), Ct);
+        var row = Assert.Single(rows);
+        Assert.Equal("演示后台接口", row.Actor);
+    }
+
+    [Fact]
+    public async Task Officials_and_departments_cannot_reveal_a_number_and_nothing_is_audited()
+    {
+        using var backOffice = server.Api(DemoTicketData.BackOfficeApiKey);
+        using var official = server.Api(DemoTicketData.OfficialApiKey);
+        using var department = server.Api(DemoTicketData.DepartmentApiKey);
+        var number = (await RegisterAsync(backOffice, Draft(caller: "13933334444")))["number"]!.GetValue<string>();
+        var (code, _) = await ActAsync(backOffice, number, new { action = "Dispatch", leadDepartmentId = Department });
+        Assert.Equal(HttpStatusCode.OK, code);
+
+        using var asOfficial = await official.GetAsync($"/api/tickets/{number}/caller", Ct);
+        using var asDepartment = await department.GetAsync($"/api/tickets/{number}/caller", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, asOfficial.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asDepartment.StatusCode);
+        Assert.DoesNotContain("13933334444", await asDepartment.Content.ReadAsStringAsync(Ct));
+        var (rows, _) = await server.Service<AuditLog>().SearchAsync(new AuditQuery(Action: AuditActions.NumberRevealed, Target: number), Ct);
+        Assert.Empty(rows);
+    }
+
+    [Fact]
+    public async Task A_department_sees_no_caller_at_all_on_a_confidential_ticket()
+    {
+        using var backOffice = server.Api(DemoTicketData.BackOfficeApiKey);
+        using var department = server.Api(DemoTicketData.DepartmentApiKey);
+        var draft = new
+        {
+            channel = "Phone", callerNumber = "13944445555", callerName = "李女士", requestType = "Complaint", categoryId = 1,
+            categoryPath = "城乡建设", content = "举报违规排污", street = "城关街道", urgency = "Normal", confidential = true,
+        };
+        var number = (await RegisterAsync(backOffice, draft))["number"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(backOffice, number, new { action = "Dispatch", leadDepartmentId = Department })).Status);
+
+        var text = await department.GetStringAsync($"/api/tickets/{number}", Ct);
+        var details = JsonNode.Parse(text)!.AsObject();
+
+        Assert.Equal("", details["ticket"]!["callerNumber"]!.GetValue<string>());
+        Assert.DoesNotContain("5555", text);
+        Assert.DoesNotContain("李女士", text);
     }
 
     [Fact]

@@ -31,6 +31,12 @@ public static class TicketsApi
         api.MapGet("/{number}", GetAsync)
             .WithSummary("工单详情、时间线与当前可执行的操作")
             .WithDescription("404 when the ticket does not exist or is not the caller's department's.");
+        api.MapGet("/{number}/caller", RevealCallerAsync)
+            .RequireAuthorization(HotlinePolicies.RevealNumbers)
+            .WithSummary("显示完整来电号码（留痕）")
+            .WithDescription("Every other response masks the caller number (138****1234). This one returns the full number to the roles "
+                + "that may see it (Agent, BackOffice, Supervisor, Admin) and writes a number-revealed audit row naming the key or user. "
+                + "403 for other roles; 404 when the ticket does not exist or is not visible.");
         api.MapGet("/", SearchAsync)
             .WithSummary("工单列表（分页、筛选、检索）")
             .WithDescription("Query: status (comma-separated), type, category, department, street, urgency, overdue, dueWithinHours, "
@@ -89,6 +95,26 @@ public static class TicketsApi
             ticket.IsOverdue(time.GetUtcNow()),
             TicketWorkflow.AvailableActions(ticket, actor),
             history));
+    }
+
+    private static async Task<Results<Ok<TicketsApiCaller>, ProblemHttpResult>> RevealCallerAsync(
+        string number, ClaimsPrincipal user, TicketService tickets, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var actor = TicketActor.From(user);
+        var ticket = await tickets.GetAsync(number, actor, cancellationToken);
+        if (ticket is null)
+        {
+            return NotFound(number);
+        }
+
+        // The policy already refuses the others; checked again so a policy change cannot leak numbers (confidential tickets above all).
+        if (!TicketActor.SeesFullCallerNumber(actor) || actor.Role == Hotline.Core.Security.Roles.Department)
+        {
+            return TypedResults.Problem(title: "Forbidden", detail: "您的角色不能查看完整号码", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        await audit.WriteAsync(actor.UserName, actor.Role, Hotline.Core.Audit.AuditActions.NumberRevealed, ticket.Number, "caller number via the tickets api", cancellationToken);
+        return TypedResults.Ok(new TicketsApiCaller(ticket.Number, ticket.CallerNumber ?? "", ticket.CallerName));
     }
 
     private static async Task<Results<Ok<TicketsApiPage>, ValidationProblem>> SearchAsync(
@@ -192,8 +218,16 @@ public static class TicketsApi
         }, errors);
     }
 
+    /// <summary>
+    /// As on the pages, the number is masked for every role and key; the full number only through the audited
+    /// <c>/{number}/caller</c>. The service has already removed a confidential ticket's caller for departments.
+    /// </summary>
     private static Ticket ForActor(Ticket ticket, Actor actor)
-        => TicketActor.SeesFullCallerNumber(actor) ? ticket : ticket with { CallerNumber = TicketActor.CallerNumberFor(actor, ticket.CallerNumber) };
+    {
+        // Departments never get a confidential ticket's caller, even if a service path forgot to strip it.
+        var visible = actor.Role == Hotline.Core.Security.Roles.Department ? ticket.ForDepartmentView() : ticket;
+        return visible with { CallerNumber = PhoneMask.Mask(visible.CallerNumber) ?? "" };
+    }
 
     private static ProblemHttpResult NotFound(string number)
         => TypedResults.Problem(title: "工单不存在", detail: $"没有编号为 {number} 的工单，或您无权查看", statusCode: StatusCodes.Status404NotFound);

@@ -23,6 +23,7 @@ public static class AssessmentExtensions
         services.AddSingleton<ComplaintStore>();
         services.AddSingleton<QualityReviewStore>();
         services.AddSingleton<AssessmentService>();
+        services.AddSingleton<OperationReportService>();
         services.AddSingleton<QualityService>();
         services.AddSingleton<RawExport>();
         services.AddSingleton<AssessmentDemoInitializer>();
@@ -33,6 +34,7 @@ public static class AssessmentExtensions
     public static WebApplication MapHotlineAssessment(this WebApplication app)
     {
         app.MapAssessmentApi();
+        app.MapOperationReportsApi();
         return app;
     }
 }

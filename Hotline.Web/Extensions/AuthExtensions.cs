@@ -47,6 +47,8 @@ public static class AuthExtensions
         builder.Services.AddCascadingAuthenticationState();
         // Open pages re-check their user's session (disabled, role changed, signed out) while they stay open.
         builder.Services.AddScoped<AuthenticationStateProvider, HotlineAuthenticationStateProvider>();
+        // Activity on an open page keeps its sign-in alive for the idle check.
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionActivityCircuitHandler>();
         return builder;
     }
 

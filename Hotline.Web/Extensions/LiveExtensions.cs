@@ -21,6 +21,7 @@ public static class LiveExtensions
         services.AddSingleton<TelephonyIngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<TelephonyIngestService>());
         services.AddHostedService<LivePublisherService>();
+        services.AddHostedService<LiveHubSessionCheck>();
 
         // Enums as names in every JSON the product sends (API and hub): "state": "OnCall".
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

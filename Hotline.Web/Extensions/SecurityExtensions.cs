@@ -1,5 +1,6 @@
 using Hotline.Core.Security;
 using Hotline.Web.Security;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Web.Extensions;
@@ -20,6 +21,19 @@ public static class SecurityExtensions
         services.AddScoped<AuditTrail>();
         services.AddScoped<UserAdministration>();
         services.AddRateLimiter(HotlineRateLimits.Add);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the configured proxies are trusted (not the loopback defaults); no limit, so a chain of them is walked
+            // back to the first address that is not a known proxy: the client.
+            o.ForwardLimit = null;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var network in security.Value.ProxyNetworks() ?? [])
+            {
+                o.KnownIPNetworks.Add(network);
+            }
+        });
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
@@ -29,11 +43,16 @@ public static class SecurityExtensions
     }
 
     /// <summary>
-    /// Before everything else: errors without details, security headers, and outside Development HTTPS redirection
+    /// Before everything else: the client address from known proxies (when configured), errors without details, security headers, and outside Development HTTPS redirection
     /// and HSTS. After routing: rate limits (they need the endpoint's policy).
     /// </summary>
     public static WebApplication UseHotlineSecurity(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.ProxyNetworks() is { Count: > 0 })
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponses.WriteAsync });
         app.UseHotlineSecurityHeaders();
         if (!app.Environment.IsDevelopment())

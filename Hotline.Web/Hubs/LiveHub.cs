@@ -23,6 +23,7 @@ public sealed class LiveHub(LiveFeed feed, LiveHubConnections connections) : Hub
     public override async Task OnConnectedAsync()
     {
         var user = Context.User ?? new ClaimsPrincipal();
+        connections.Opened(Context);
         if (GroupOf(user, out var agentId) is { } group)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
@@ -43,6 +44,7 @@ public sealed class LiveHub(LiveFeed feed, LiveHubConnections connections) : Hub
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        connections.Closed(Context.ConnectionId);
         if (Context.User is { } user && GroupOf(user, out var agentId) is not null && agentId is not null)
         {
             connections.AgentDisconnected(agentId);

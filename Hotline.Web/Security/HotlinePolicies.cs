@@ -48,9 +48,13 @@ public static class HotlinePolicies
     /// <summary>/quality: sampling, scoring, disputes and the complaints register; supervisors and admins.</summary>
     public const string Quality = "Quality";
 
+    /// <summary>Roles that may reveal a citizen's full number (the hotline's own staff), each reveal audited.</summary>
+    public const string RevealNumbers = "RevealNumbers";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Recordings, p => p.RequireRole(Roles.Agent, Roles.BackOffice, Roles.Supervisor, Roles.Admin));
+        options.AddPolicy(RevealNumbers, p => p.RequireRole(Roles.Agent, Roles.BackOffice, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(AnyUser, p => p.RequireRole(Roles.UserRoles));
         options.AddPolicy(AssessmentRead, p => p.RequireRole(Roles.Official, Roles.Admin, Roles.Supervisor));
         options.AddPolicy(AssessmentConfirm, p => p.RequireRole(Roles.Official));

@@ -29,6 +29,30 @@ public sealed class SecurityOptions
     /// <summary>Largest accepted upload (roster imports), bytes.</summary>
     public long MaxUploadBytes { get; set; } = 5 * 1024 * 1024;
 
+    /// <summary>
+    /// Reverse proxies in front of the app (comma-separated addresses or CIDR networks). When set, the client address
+    /// (for rate limits and the audit log) and scheme are taken from X-Forwarded-For/-Proto, but only from these proxies;
+    /// when empty, forwarded headers are ignored (anyone could send them).
+    /// </summary>
+    public string? KnownProxies { get; set; }
+
+    /// <summary>The parsed <see cref="KnownProxies"/>: single addresses as /32 (/128) networks; null when an entry is invalid.</summary>
+    public IReadOnlyList<System.Net.IPNetwork>? ProxyNetworks()
+    {
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var entry in (KnownProxies ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (System.Net.IPNetwork.TryParse(entry, out var network))
+                networks.Add(network);
+            else if (System.Net.IPAddress.TryParse(entry, out var address))
+                networks.Add(new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
+            else
+                return null;
+        }
+
+        return networks;
+    }
+
     /// <summary>The admin account created on the first start without demo data.</summary>
     public string InitialAdminUserName { get; set; } = "admin";
 
@@ -48,6 +72,7 @@ public sealed class SecurityOptions
         if (SignInPermitsPerMinute < 1) yield return $"{Section}:SignInPermitsPerMinute must be at least 1.";
         if (MachinePermitsPerMinute < 1) yield return $"{Section}:MachinePermitsPerMinute must be at least 1.";
         if (MaxUploadBytes < 1) yield return $"{Section}:MaxUploadBytes must be positive.";
+        if (ProxyNetworks() is null) yield return $"{Section}:KnownProxies must be comma-separated IP addresses or CIDR networks.";
         if (string.IsNullOrWhiteSpace(InitialAdminUserName)) yield return $"{Section}:InitialAdminUserName must not be empty.";
     }
 }

@@ -13,7 +13,8 @@ namespace Hotline.Web.Security;
 public static class SessionValidation
 {
     /// <summary>Whether a signed-in user principal still stands. Principals from API keys or device tokens are not cookies: true.</summary>
-    public static async Task<bool> IsValidAsync(SessionStore sessions, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <remarks>With <paramref name="idleTimeout"/> (open pages) the session must also have seen activity within it.</remarks>
+    public static async Task<bool> IsValidAsync(SessionStore sessions, ClaimsPrincipal user, CancellationToken cancellationToken, TimeSpan? idleTimeout = null)
     {
         if (user.Identity is not { IsAuthenticated: true } identity)
         {
@@ -33,7 +34,21 @@ public static class SessionValidation
             return false;
         }
 
-        return await sessions.IsValidAsync(session, userId, role, user.FindFirstValue(HotlineClaims.SecurityStamp), cancellationToken);
+        return await sessions.IsValidAsync(session, userId, role, user.FindFirstValue(HotlineClaims.SecurityStamp), idleTimeout, cancellationToken);
+    }
+
+    /// <summary>How often activity is written to the session row: often enough for the idle check, rarely enough for busy pages.</summary>
+    public static TimeSpan TouchInterval(SecurityOptions options)
+        => TimeSpan.FromSeconds(Math.Min(60, options.IdleTimeoutMinutes * 60 / 4));
+
+    /// <summary>Records activity on a cookie user's session (requests and open pages); nothing for other principals.</summary>
+    public static async Task TouchAsync(SessionStore sessions, ClaimsPrincipal user, SecurityOptions options, CancellationToken cancellationToken)
+    {
+        if (user.Identity is { IsAuthenticated: true, AuthenticationType: CookieAuthenticationDefaults.AuthenticationScheme }
+            && user.FindFirstValue(HotlineClaims.SessionId) is { Length: > 0 } session)
+        {
+            await sessions.TouchAsync(session, TouchInterval(options), cancellationToken);
+        }
     }
 
     /// <summary>The cookie handler's OnValidatePrincipal.</summary>
@@ -49,6 +64,11 @@ public static class SessionValidation
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
         }
+
+        // A request is activity: open pages of this sign-in stay alive while the user works in another tab.
+        var options = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value;
+        await TouchAsync(sessions, context.Principal, options, context.HttpContext.RequestAborted);
     }
 }

@@ -11,9 +11,23 @@ namespace Hotline.Core.Assessment.Storage;
 /// </summary>
 public sealed class AssessmentSource(ConnectionFactory connections)
 {
-    public async Task AddCallsAsync(CallMonthTally tally, CancellationToken cancellationToken = default)
+    public Task AddCallsAsync(CallMonthTally tally, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tally);
+        return ReadCallsAsync(tally.Month.Start(tally.Zone), tally.Month.End(tally.Zone), tally.Add, cancellationToken);
+    }
+
+    /// <summary>Adds the inbound calls of a day or a week (operation reports).</summary>
+    public Task AddCallsAsync(CallPeriodTally tally, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        return ReadCallsAsync(tally.From, tally.To, tally.Add, cancellationToken);
+    }
+
+    private delegate void CallSink(in CallFacts call);
+
+    private async Task ReadCallsAsync(DateTimeOffset from, DateTimeOffset to, CallSink add, CancellationToken cancellationToken)
+    {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             """
@@ -22,7 +36,7 @@ public sealed class AssessmentSource(ConnectionFactory connections)
                    queued_at, answered_at, ended_at, wait_seconds, talk_seconds, wrap_up_seconds, agent_id
             FROM calls WHERE arrived_at >= @from AND arrived_at < @to AND direction = 'inbound'
             """,
-            new { from = DbTime.ToDb(tally.Month.Start(tally.Zone)), to = DbTime.ToDb(tally.Month.End(tally.Zone)) },
+            new { from = DbTime.ToDb(from), to = DbTime.ToDb(to) },
             cancellationToken: cancellationToken));
         var agents = new Dictionary<string, string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
@@ -37,7 +51,7 @@ public sealed class AssessmentSource(ConnectionFactory connections)
                 reader.GetDouble(6),
                 reader.GetDouble(7),
                 reader.IsDBNull(8) ? null : Intern(agents, reader.GetString(8)));
-            tally.Add(facts);
+            add(facts);
         }
     }
 
@@ -75,6 +89,24 @@ public sealed class AssessmentSource(ConnectionFactory connections)
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM tickets WHERE created_at >= @from AND created_at < @to",
             new { from = DbTime.ToDb(from), to = DbTime.ToDb(to) }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// The creation times of the tickets registered in [from, to), the closing times of those closed in it, and the
+    /// open tickets whose current deadline is before <paramref name="overdueAt"/> (finished tickets have no deadline).
+    /// </summary>
+    public async Task<(IReadOnlyList<DateTimeOffset> Registered, IReadOnlyList<DateTimeOffset> Closed, int Overdue)> TicketTimesAsync(
+        DateTimeOffset from, DateTimeOffset to, DateTimeOffset overdueAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var range = new { from = DbTime.ToDb(from), to = DbTime.ToDb(to), overdueAt = DbTime.ToDb(overdueAt) };
+        var registered = await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT created_at FROM tickets WHERE created_at >= @from AND created_at < @to", range, cancellationToken: cancellationToken));
+        var closed = await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT closed_at FROM tickets WHERE closed_at >= @from AND closed_at < @to AND status = 'Closed'", range, cancellationToken: cancellationToken));
+        var overdue = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM tickets WHERE deadline < @overdueAt AND status NOT IN ('Closed', 'Merged')", range, cancellationToken: cancellationToken));
+        return (registered.Select(DbTime.FromDb).ToList(), closed.Select(DbTime.FromDb).ToList(), overdue);
     }
 
     private static string Intern(Dictionary<string, string> seen, string value)
