@@ -31,7 +31,12 @@ public sealed class AmiEventMapper
     private readonly Dictionary<string, Seat> _seats = new(StringComparer.Ordinal);
     private readonly HashSet<string> _listedMembers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _listedChannels = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
+    private readonly Queue<(string Uid, DateTimeOffset At)> _endedOrder = new();
     private int _generation;
+
+    /// <summary>How long an ended call's Uniqueid is remembered, so a queue_log reconciliation never counts it again.</summary>
+    private static readonly TimeSpan EndedMemory = TimeSpan.FromMinutes(10);
 
     /// <param name="node">The node name in link events.</param>
     /// <param name="callIdPrefix">Put before Asterisk's Uniqueid to make call ids unique across nodes ("" for one node).</param>
@@ -43,6 +48,10 @@ public sealed class AmiEventMapper
         _callLookup = _calls.GetAlternateLookup<ReadOnlySpan<char>>();
         _seatLookup = _seats.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>When the link went down (the first link-down since the last link-up), or null while it is up or was
+    /// never down. The bridge reads this before mapping a link-up to know the outage to reconcile from the queue_log.</summary>
+    public DateTimeOffset? OutageStart { get; private set; }
 
     /// <summary>Calls currently followed (for tests and diagnostics).</summary>
     public int FollowedCalls => _calls.Count;
@@ -59,11 +68,13 @@ public sealed class AmiEventMapper
         {
             case AmiMessageKind.LinkUp:
                 _generation++;
+                OutageStart = null;
                 _listedMembers.Clear();
                 _listedChannels.Clear();
                 output.Add(new SwitchLinkUp(message.At, _node));
                 return;
             case AmiMessageKind.LinkDown:
+                OutageStart ??= message.At;
                 output.Add(new SwitchLinkDown(message.At, _node, message.Reason ?? "link lost"));
                 return;
         }
@@ -275,6 +286,7 @@ public sealed class AmiEventMapper
         // Every channel hangs up, few are calls we follow: look up without making a string.
         if (!TryFindCall(f, out var uid, out var call)) return;
         _calls.Remove(uid);
+        RememberEnded(uid, At(f, received));
         StopRecording(call, At(f, received), output);
         if (call.Outbound)
         {
@@ -423,6 +435,7 @@ public sealed class AmiEventMapper
         foreach (var (uid, call) in _calls.Where(c => c.Value.Generation < _generation && !_listedChannels.Contains(c.Key)).ToList())
         {
             _calls.Remove(uid);
+            RememberEnded(uid, at);
             StopRecording(call, at, output);
             if (call.Done) continue;
             if (call.AnsweredAt is { } answered && call.AgentId is { } agent)
@@ -434,6 +447,81 @@ public sealed class AmiEventMapper
                 // Answered or abandoned while we could not see: unknown, so neither is counted.
                 output.Add(new CallDisconnected(at, call.Id));
             }
+        }
+    }
+
+    // --- reconciliation from the queue_log after an outage ---
+
+    /// <summary>
+    /// Replays the queue_log entries of an outage (read by the bridge right after the link-up, before the resync lists
+    /// arrive) for the calls this mapper has never seen: their ENTERQUEUE is in the entries, and the call is neither
+    /// followed nor recently ended. Those calls happened wholly (or started) while we were blind; every other call is
+    /// left to the live events and the resync, so nothing is counted twice. A call still going at the end of the
+    /// entries is followed from here, so the resync and its later AMI events close it once. Returns the calls added.
+    /// </summary>
+    public int Reconcile(IReadOnlyList<QueueLogEntry> entries, List<TelephonyEvent> output)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var replayed = new Dictionary<string, Call>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            if (e.CallId is "" or "NONE") continue;
+            if (!replayed.TryGetValue(e.CallId, out var call))
+            {
+                if (e.Event != "ENTERQUEUE" || _calls.ContainsKey(e.CallId) || _ended.Contains(e.CallId)) continue;
+                // ENTERQUEUE: url|callerid|position
+                call = new Call(_callIdPrefix + e.CallId) { Arrived = true, QueuedAt = e.At, Queue = e.Queue };
+                replayed.Add(e.CallId, call);
+                output.Add(new CallArrived(e.At, call.Id, e.Text(1), ""));
+                output.Add(new CallQueued(e.At, call.Id, e.Queue, e.Int(2, 1)));
+                continue;
+            }
+
+            if (call.Done) continue;
+            switch (e.Event)
+            {
+                case "CONNECT" when call.AnsweredAt is null: // holdtime|bridged uniqueid|ringtime
+                    call.AnsweredAt = e.At;
+                    call.AgentId = e.Agent;
+                    output.Add(new CallAnswered(e.At, call.Id, e.Agent, e.Queue, e.Int(0)));
+                    break;
+                case "COMPLETECALLER" or "COMPLETEAGENT" when call.AnsweredAt is not null: // holdtime|calltime|origposition
+                    call.Ended = true;
+                    call.Done = true;
+                    var agent = e.Agent is { Length: > 0 } and not "NONE" ? e.Agent : call.AgentId ?? "";
+                    output.Add(new CallEnded(e.At, call.Id, agent, e.Int(1), e.Event == "COMPLETECALLER" ? HangupParty.Caller : HangupParty.Agent));
+                    break;
+                case "ABANDON" or "EXITWITHTIMEOUT" when call.AnsweredAt is null: // position|origposition|waittime
+                    call.Done = true;
+                    output.Add(new CallAbandoned(e.At, call.Id, e.Queue, e.Int(2), e.Int(0, 1)));
+                    break;
+            }
+        }
+
+        foreach (var (uid, call) in replayed)
+        {
+            if (call.Done)
+            {
+                RememberEnded(uid, call.QueuedAt ?? default);
+                continue;
+            }
+
+            // Still going at the link-up: followed, but as from before the lists, so the channel list closes it if it is gone.
+            call.Generation = _generation - 1;
+            _calls.Add(uid, call);
+        }
+
+        return replayed.Count;
+    }
+
+    /// <summary>Keeps an ended call's Uniqueid for <see cref="EndedMemory"/> (bounded: older ones are dropped as new ones come).</summary>
+    private void RememberEnded(string uid, DateTimeOffset at)
+    {
+        if (_ended.Add(uid)) _endedOrder.Enqueue((uid, at));
+        while (_endedOrder.TryPeek(out var oldest) && oldest.At < at - EndedMemory)
+        {
+            _endedOrder.Dequeue();
+            _ended.Remove(oldest.Uid);
         }
     }
 

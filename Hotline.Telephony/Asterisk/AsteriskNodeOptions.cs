@@ -17,4 +17,8 @@ public sealed class AsteriskNodeOptions
     /// <summary>The node's recordings directory as a local path on this machine (where MixMonitor writes, e.g. a mount of
     /// <c>/var/spool/asterisk/recording</c>). Empty: recordings are fetched through ARI, or are not playable without ARI.</summary>
     public string RecordingsPath { get; set; } = "";
+
+    /// <summary>The node's queue_log (<c>/var/log/asterisk/queue_log</c> on the switch) as a local path here, e.g. a
+    /// mount. After an AMI outage the calls that happened wholly in it are reconciled from this file. Empty = off.</summary>
+    public string QueueLogPath { get; set; } = "";
 }

@@ -28,6 +28,10 @@ public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDi
     private Task? _pump;
 
     private const int ResyncAttempts = 120;
+
+    /// <summary>The queue_log window starts this much before the link-down: the last events before a cut may never
+    /// have reached us. Calls already seen are not replayed, so the margin cannot double count.</summary>
+    private static readonly TimeSpan QueueLogMargin = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan ResyncRetryDelay = TimeSpan.FromMilliseconds(500);
 
     /// <exception cref="InvalidOperationException">The Asterisk settings are invalid; the message names each setting.</exception>
@@ -51,7 +55,7 @@ public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDi
             var settings = new AmiClientSettings { Name = node.Name, Host = node.Ami.Host, Port = node.Ami.Port, User = node.Ami.User, Secret = node.Ami.Secret, EventFilter = AmiEventMapper.Maps };
             var client = new AmiClient(tune?.Invoke(settings) ?? settings, time, loggers.CreateLogger<AmiClient>()) { Connected = ResyncAsync };
             var mapper = new AmiEventMapper(node.Name, several ? node.Name + ":" : "", loggers.CreateLogger<AmiEventMapper>());
-            _nodes.Add(new Node(node.Name, client, mapper, node.IvrIncludePath));
+            _nodes.Add(new Node(node.Name, client, mapper, node.IvrIncludePath, node.QueueLogPath));
         }
     }
 
@@ -66,6 +70,11 @@ public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDi
             {
                 _logger.LogWarning("Asterisk {Node}: no ARI settings (Hotline:Telephony:Asterisk:Nodes:*:Ari); the node runs on AMI alone, and what needs ARI (recordings on the switch without a local RecordingsPath) is off", node.Name);
             }
+        }
+
+        foreach (var node in _nodes.Where(n => string.IsNullOrWhiteSpace(n.QueueLogPath)))
+        {
+            _logger.LogInformation("Asterisk {Node}: no {Section}:Nodes:*:QueueLogPath; calls that start and end during an AMI outage are not reconciled", node.Name, AsteriskOptions.Section);
         }
 
         foreach (var node in _nodes) node.Client.Start();
@@ -242,7 +251,10 @@ public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDi
             await foreach (var message in node.Client.Messages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 batch.Clear();
+                var outageStart = message.Kind == AmiMessageKind.LinkUp ? node.Mapper.OutageStart : null;
                 node.Mapper.Map(message, batch);
+                // Right after the link-up, before the resync lists (asked for on login) come through the stream.
+                if (outageStart is { } down) ReconcileFromQueueLog(node, down, message.At, batch);
                 foreach (var e in batch)
                 {
                     Learn(node, e);
@@ -253,6 +265,28 @@ public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDi
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Replays from the node's queue_log the calls the mapper never saw during the outage.</summary>
+    private void ReconcileFromQueueLog(Node node, DateTimeOffset down, DateTimeOffset up, List<TelephonyEvent> output)
+    {
+        if (string.IsNullOrWhiteSpace(node.QueueLogPath)) return;
+        QueueLogRead read;
+        try
+        {
+            using var stream = new FileStream(node.QueueLogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            read = QueueLogReader.Read(reader, down - QueueLogMargin, up);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(ex, "Asterisk {Node}: reading the queue_log {Path} failed; calls wholly inside the outage are not reconciled", node.Name, node.QueueLogPath);
+            return;
+        }
+
+        var calls = node.Mapper.Reconcile(read.Entries, output);
+        _logger.LogInformation("Asterisk {Node}: outage {Down:O} to {Up:O}: {Calls} unseen calls reconciled from {Entries} queue_log entries ({Skipped} malformed lines skipped)",
+            node.Name, down, up, calls, read.Entries.Count, read.Skipped);
     }
 
     /// <summary>Remembers on which node and extension each seat is, from the events (covers seats logged in before we started).</summary>
@@ -308,7 +342,7 @@ public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDi
         }
     }
 
-    private sealed record Node(string Name, AmiClient Client, AmiEventMapper Mapper, string IvrIncludePath);
+    private sealed record Node(string Name, AmiClient Client, AmiEventMapper Mapper, string IvrIncludePath, string QueueLogPath);
 
     private sealed record Seat(Node Node, string Extension);
 }
