@@ -19,8 +19,7 @@ namespace Hotline.Benchmarks;
 /// client's ordered channel into <see cref="AmiEventMapper"/> and <see cref="LiveState"/>; lag = consumer time minus
 /// the frame's write time. Targets: 200,000 events/s sustained for a minute with lag under 100 ms and a flat heap;
 /// a burst of 1,000,000 queued events drains without collapse.
-/// Usage: <c>ami socket [seconds=60] [events-per-second=200000] [burst-events=1000000 (0 = none)] [warm-up=1|0]</c>; warm-up 1
-/// runs <see cref="AmiWarmUp"/> first, as the bridge does at start.
+/// Usage: <c>ami socket [seconds=60] [events-per-second=200000] [burst-events=1000000 (0 = none)]</c>.
 /// </summary>
 public static class AmiSocketBenchmark
 {
@@ -32,19 +31,11 @@ public static class AmiSocketBenchmark
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 60;
         var rate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
         var burst = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
-        var warm = args.Length <= 3 || args[3] != "0";
-        RunAsync(seconds, rate, burst, warm).GetAwaiter().GetResult();
+        RunAsync(seconds, rate, burst).GetAwaiter().GetResult();
     }
 
-    private static async Task RunAsync(double seconds, int rate, int burst, bool warm)
+    private static async Task RunAsync(double seconds, int rate, int burst)
     {
-        if (warm)
-        {
-            var started = Stopwatch.GetTimestamp();
-            var mapped = await AmiWarmUp.RunAsync();
-            Console.WriteLine($"Warm-up (as the bridge at start): {mapped:N0} events in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:N0} ms");
-        }
-
         Console.WriteLine($"AMI over loopback: {rate:N0} events/s for {seconds:N0} s, then a burst of {burst:N0} events");
         var sustained = await OnePhaseAsync(rate, (long)(rate * seconds), heapEvery: TimeSpan.FromSeconds(Math.Max(1, seconds / 6)));
         Console.WriteLine($"  sustained: {sustained.Sent:N0} events in {sustained.Elapsed.TotalSeconds:N1} s = {sustained.Sent / sustained.Elapsed.TotalSeconds:N0} events/s consumed "
