@@ -92,8 +92,8 @@ public sealed class AsteriskTelephonyTests : IAsyncLifetime
         await _telephony.SetReadyAsync("T4", Ct);
         await Until(() => Seat("T4") == SeatState.Ready, TimeSpan.FromSeconds(5), "T4 ready");
 
-        await CallAsync(20, "555401");
-        await Until(() => Count<CallEnded>() == 1, TimeSpan.FromSeconds(20), "the call to end");
+        await CallAsync(30, "555401");
+        await Until(() => Count<CallEnded>() == 1, TimeSpan.FromSeconds(30), "the call to end");
         Assert.Equal(SeatState.WrapUp, Seat("T4"));
         var ended = _seen.OfType<CallEnded>().Single();
 
