@@ -19,7 +19,7 @@ namespace Hotline.Benchmarks;
 /// client's ordered channel into <see cref="AmiEventMapper"/> and <see cref="LiveState"/>; lag = consumer time minus
 /// the frame's write time. Targets: 200,000 events/s sustained for a minute with lag under 100 ms and a flat heap;
 /// a burst of 1,000,000 queued events drains without collapse.
-/// Usage: <c>ami socket [seconds=60] [events-per-second=200000] [burst-events=1000000]</c>.
+/// Usage: <c>ami socket [seconds=60] [events-per-second=200000] [burst-events=1000000 (0 = none)]</c>.
 /// </summary>
 public static class AmiSocketBenchmark
 {
@@ -44,6 +44,7 @@ public static class AmiSocketBenchmark
             + $"gen2 collections {sustained.Gen2}");
         Console.WriteLine($"  max lag per {Math.Max(1, seconds / 6):N0} s window: {string.Join(", ", sustained.WindowLags.Select(l => $"{l:N0}"))} ms");
 
+        if (burst <= 0) return;
         var drained = await OnePhaseAsync(rate: 0, burst, heapEvery: TimeSpan.FromDays(1));
         Console.WriteLine($"  burst: {drained.Sent:N0} events drained in {drained.Elapsed.TotalSeconds:N2} s = {drained.Sent / drained.Elapsed.TotalSeconds:N0} events/s; "
             + $"max lag {drained.MaxLagMs:N0} ms; heap start {drained.HeapStart / 1e6:N1} MB, end {drained.HeapEnd / 1e6:N1} MB");

@@ -33,6 +33,8 @@ public sealed class AmiEventMapper
     private readonly HashSet<string> _listedChannels = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
     private readonly Queue<(string Uid, DateTimeOffset At)> _endedOrder = new();
+    private readonly List<Seat> _wrapping = [];
+    private readonly TimeSpan _wrapUp;
     private int _generation;
 
     /// <summary>How long an ended call's Uniqueid is remembered, so a queue_log reconciliation never counts it again.</summary>
@@ -40,9 +42,11 @@ public sealed class AmiEventMapper
 
     /// <param name="node">The node name in link events.</param>
     /// <param name="callIdPrefix">Put before Asterisk's Uniqueid to make call ids unique across nodes ("" for one node).</param>
-    public AmiEventMapper(string node, string callIdPrefix = "", ILogger? logger = null)
+    /// <param name="wrapUp">The queue's <c>wrapuptime</c>: after a queue call the seat is in WrapUp this long (zero: none).</param>
+    public AmiEventMapper(string node, string callIdPrefix = "", ILogger? logger = null, TimeSpan wrapUp = default)
     {
         _node = node;
+        _wrapUp = wrapUp > TimeSpan.Zero ? wrapUp : TimeSpan.Zero;
         _callIdPrefix = callIdPrefix;
         _logger = logger ?? NullLogger.Instance;
         _callLookup = _calls.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -61,6 +65,22 @@ public sealed class AmiEventMapper
 
     /// <summary>The call id of the seat's current (ringing or answered) call, if any.</summary>
     public string? CurrentCallOf(string agentId) => _seats.TryGetValue(agentId, out var seat) ? seat.CallId : null;
+
+    /// <summary>When the earliest wrap-up ends (null: no seat is in wrap-up); call <see cref="EndWrapUps"/> then.</summary>
+    public DateTimeOffset? NextWrapUpEnd { get; private set; }
+
+    /// <summary>Asterisk sends nothing when a member's wrapuptime has passed: the bridge calls this when
+    /// <see cref="NextWrapUpEnd"/> is due, and each seat whose wrap-up is over goes back to Ready (or NotReady if
+    /// paused), stamped with the wrap-up's end.</summary>
+    public void EndWrapUps(DateTimeOffset now, List<TelephonyEvent> output)
+    {
+        for (var i = _wrapping.Count - 1; i >= 0; i--)
+        {
+            var seat = _wrapping[i];
+            if (seat.WrapUpUntil > now) continue;
+            EmitIdle(seat, seat.WrapUpUntil, output);
+        }
+    }
 
     public void Map(in AmiMessage message, List<TelephonyEvent> output)
     {
@@ -200,6 +220,7 @@ public sealed class AmiEventMapper
         call.AnsweredAt = at;
         if (call.AgentId is { } agent && _seats.TryGetValue(agent, out var seat) && seat.LoggedIn)
         {
+            StopWrapUp(seat);
             seat.CallId = call.Id;
             seat.OnCall = true;
             output.Add(new SeatOnCall(at, agent, call.Id));
@@ -219,6 +240,7 @@ public sealed class AmiEventMapper
     private void OnAgentCalled(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
     {
         if (MemberSeat(f) is not { } seat || FollowCall(f) is not { } call) return;
+        StopWrapUp(seat);
         seat.CallId = call.Id;
         seat.OnCall = false;
         output.Add(new CallOffered(at, call.Id, seat.AgentId));
@@ -244,6 +266,7 @@ public sealed class AmiEventMapper
         call.AnsweredAt = at;
         call.AgentId = seat.AgentId;
         ReleaseRinging(call.Id);
+        StopWrapUp(seat);
         seat.CallId = call.Id;
         seat.OnCall = true;
         if (!call.Done)
@@ -268,6 +291,17 @@ public sealed class AmiEventMapper
 
         seat.CallId = null;
         seat.OnCall = false;
+        if (_wrapUp > TimeSpan.Zero)
+        {
+            // app_queue keeps the member out of the queue for wrapuptime: that is the seat's after-call work (话后处理).
+            StopWrapUp(seat);
+            seat.WrapUpUntil = at + _wrapUp;
+            _wrapping.Add(seat);
+            if (NextWrapUpEnd is not { } next || seat.WrapUpUntil < next) NextWrapUpEnd = seat.WrapUpUntil;
+            output.Add(new SeatWrapUp(at, seat.AgentId));
+            return;
+        }
+
         EmitIdle(seat, at, output);
     }
 
@@ -368,7 +402,8 @@ public sealed class AmiEventMapper
     private void OnMemberRemoved(AmiFrameView f, DateTimeOffset at, List<TelephonyEvent> output)
     {
         var agentId = f.GetString("MemberName"u8) is { Length: > 0 } member ? member : ExtensionFrom(f.GetString("Interface"u8));
-        if (agentId is null || !_seats.Remove(agentId)) return;
+        if (agentId is null || !_seats.Remove(agentId, out var seat)) return;
+        StopWrapUp(seat);
         output.Add(new SeatLoggedOut(at, agentId));
     }
 
@@ -425,6 +460,7 @@ public sealed class AmiEventMapper
         foreach (var seat in _seats.Values.Where(s => s.Generation < _generation && !_listedMembers.Contains(s.AgentId)).ToList())
         {
             _seats.Remove(seat.AgentId);
+            StopWrapUp(seat);
             output.Add(new SeatLoggedOut(at, seat.AgentId));
         }
     }
@@ -632,8 +668,25 @@ public sealed class AmiEventMapper
         }
     }
 
-    private static void EmitIdle(Seat seat, DateTimeOffset at, List<TelephonyEvent> output) =>
+    /// <summary>The seat is idle: Ready, or NotReady if paused. That also ends a wrap-up (the seat changed state).</summary>
+    private void EmitIdle(Seat seat, DateTimeOffset at, List<TelephonyEvent> output)
+    {
+        StopWrapUp(seat);
         output.Add(seat.Paused ? new SeatNotReady(at, seat.AgentId, seat.Reason) : new SeatReady(at, seat.AgentId));
+    }
+
+    private void StopWrapUp(Seat seat)
+    {
+        if (seat.WrapUpUntil == default) return;
+        seat.WrapUpUntil = default;
+        _wrapping.Remove(seat);
+        // Kept rather than searched for on every message (the bridge asks after each one).
+        NextWrapUpEnd = null;
+        foreach (var other in _wrapping)
+        {
+            if (NextWrapUpEnd is not { } next || other.WrapUpUntil < next) NextWrapUpEnd = other.WrapUpUntil;
+        }
+    }
 
     /// <summary><c>Local/1001@agents</c> or <c>PJSIP/1001</c> → <c>1001</c>.</summary>
     internal static string? ExtensionFrom(string? memberInterface)
@@ -720,6 +773,8 @@ public sealed class AmiEventMapper
         public string Reason { get; set; } = "";
         public string? CallId { get; set; }
         public bool OnCall { get; set; }
+        /// <summary>When the seat's wrap-up ends (default: not in wrap-up).</summary>
+        public DateTimeOffset WrapUpUntil { get; set; }
         public int Generation { get; set; }
     }
 }

@@ -23,6 +23,10 @@ public sealed class AsteriskOptions
     /// <summary>The authorised number shown to citizens on outbound calls (外显), e.g. <c>12345</c>.</summary>
     public string OutboundCallerId { get; set; } = "";
 
+    /// <summary>The queue's <c>wrapuptime</c> in deploy/asterisk/queues.conf (keep them equal): after a queue call the
+    /// seat shows WrapUp (话后处理) this long, then Ready; Asterisk sends no event for the end, so the bridge times it.</summary>
+    public int WrapUpSeconds { get; set; } = 5;
+
     /// <summary>Every problem, each naming its setting; empty when the settings are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -49,6 +53,7 @@ public sealed class AsteriskOptions
             }
         }
 
+        if (WrapUpSeconds is < 0 or > 3600) errors.Add($"{Section}:WrapUpSeconds must be 0-3600 (was {WrapUpSeconds})");
         if (string.IsNullOrWhiteSpace(Queue)) errors.Add($"{Section}:Queue is required");
         if (!AgentDevice.Contains("{extension}", StringComparison.Ordinal)) errors.Add($"{Section}:AgentDevice must contain {{extension}} (was '{AgentDevice}')");
         return errors;

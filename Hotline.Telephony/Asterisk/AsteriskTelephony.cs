@@ -54,7 +54,7 @@ public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDi
         {
             var settings = new AmiClientSettings { Name = node.Name, Host = node.Ami.Host, Port = node.Ami.Port, User = node.Ami.User, Secret = node.Ami.Secret, EventFilter = AmiEventMapper.Maps };
             var client = new AmiClient(tune?.Invoke(settings) ?? settings, time, loggers.CreateLogger<AmiClient>()) { Connected = ResyncAsync };
-            var mapper = new AmiEventMapper(node.Name, several ? node.Name + ":" : "", loggers.CreateLogger<AmiEventMapper>());
+            var mapper = new AmiEventMapper(node.Name, several ? node.Name + ":" : "", loggers.CreateLogger<AmiEventMapper>(), TimeSpan.FromSeconds(_options.WrapUpSeconds));
             _nodes.Add(new Node(node.Name, client, mapper, node.IvrIncludePath, node.QueueLogPath));
         }
     }
@@ -246,15 +246,47 @@ public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDi
     private async Task PumpAsync(Node node, CancellationToken cancellationToken)
     {
         var batch = new List<TelephonyEvent>(8);
+        var messages = node.Client.Messages;
         try
         {
-            await foreach (var message in node.Client.Messages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            while (true)
             {
                 batch.Clear();
-                var outageStart = message.Kind == AmiMessageKind.LinkUp ? node.Mapper.OutageStart : null;
-                node.Mapper.Map(message, batch);
-                // Right after the link-up, before the resync lists (asked for on login) come through the stream.
-                if (outageStart is { } down) ReconcileFromQueueLog(node, down, message.At, batch);
+                var due = node.Mapper.NextWrapUpEnd;
+                var left = due is { } end ? end - _time.GetUtcNow() : Timeout.InfiniteTimeSpan;
+                if (due is not null && left <= TimeSpan.Zero)
+                {
+                    // Checked before each message too, so a busy stream does not hold back the end of a wrap-up.
+                    node.Mapper.EndWrapUps(_time.GetUtcNow(), batch);
+                }
+                else if (messages.TryRead(out var message))
+                {
+                    var outageStart = message.Kind == AmiMessageKind.LinkUp ? node.Mapper.OutageStart : null;
+                    node.Mapper.Map(message, batch);
+                    // Right after the link-up, before the resync lists (asked for on login) come through the stream.
+                    if (outageStart is { } down) ReconcileFromQueueLog(node, down, message.At, batch);
+                }
+                else if (due is null)
+                {
+                    if (!await messages.WaitToReadAsync(cancellationToken).ConfigureAwait(false)) break;
+                    continue;
+                }
+                else
+                {
+                    // Asterisk says nothing when a wrap-up ends: wait for the next message or the wrap-up's end.
+                    using var wait = new CancellationTokenSource(left, _time);
+                    using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wait.Token);
+                    try
+                    {
+                        if (!await messages.WaitToReadAsync(either.Token).ConfigureAwait(false)) break;
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                    }
+
+                    continue;
+                }
+
                 foreach (var e in batch)
                 {
                     Learn(node, e);

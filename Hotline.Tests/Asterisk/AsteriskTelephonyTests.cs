@@ -76,11 +76,32 @@ public sealed class AsteriskTelephonyTests : IAsyncLifetime
         await _telephony.SetNotReadyAsync("T2", "lunch", Ct);
         await Until(() => Seat("T2") == SeatState.NotReady, TimeSpan.FromSeconds(5), "T2 not ready");
         var offeredBefore = Count<CallOffered>();
-        await CallAsync(10, "555111");
-        await CallAsync(10, "555112");
+        // T1 takes both in turn: the second waits for the first call and T1's wrap-up (queues.conf wrapuptime).
+        await CallAsync(20, "555111");
+        await CallAsync(20, "555112");
         await Until(() => Count<CallAnswered>() == 6, TimeSpan.FromSeconds(30), "two more answers");
         Assert.All(_seen.OfType<CallOffered>().Skip(offeredBefore), o => Assert.Equal("T1", o.AgentId));
         Assert.Contains(_seen, e => e is SeatNotReady { AgentId: "T2", Reason: "lunch" });
+    }
+
+    [Fact]
+    public async Task After_a_call_the_seat_shows_wrap_up_for_the_queues_wrap_up_time_then_ready()
+    {
+        var wrapUp = new AsteriskOptions().WrapUpSeconds; // the shipped default, equal to deploy/asterisk/queues.conf
+        await _telephony.LogInAsync("T4", "2004", Ct);
+        await _telephony.SetReadyAsync("T4", Ct);
+        await Until(() => Seat("T4") == SeatState.Ready, TimeSpan.FromSeconds(5), "T4 ready");
+
+        await CallAsync(30, "555401");
+        await Until(() => Count<CallEnded>() == 1, TimeSpan.FromSeconds(30), "the call to end");
+        Assert.Equal(SeatState.WrapUp, Seat("T4"));
+        var ended = _seen.OfType<CallEnded>().Single();
+
+        await Until(() => Seat("T4") == SeatState.Ready, TimeSpan.FromSeconds(wrapUp + 3), "T4 ready again after its wrap-up");
+        var ready = _seen.OfType<SeatReady>().Last(r => r.AgentId == "T4");
+        Assert.Equal(wrapUp, (ready.At - ended.At).TotalSeconds, 1);
+        // AHT = (talk + wrap-up) / handled, for the one call.
+        Assert.Equal(ended.TalkSeconds + wrapUp, Today().AverageHandleTimeSeconds, 1);
     }
 
     [Fact]
