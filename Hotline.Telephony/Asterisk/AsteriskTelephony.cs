@@ -54,7 +54,10 @@ public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDi
         {
             var settings = new AmiClientSettings { Name = node.Name, Host = node.Ami.Host, Port = node.Ami.Port, User = node.Ami.User, Secret = node.Ami.Secret, EventFilter = AmiEventMapper.Maps };
             var client = new AmiClient(tune?.Invoke(settings) ?? settings, time, loggers.CreateLogger<AmiClient>()) { Connected = ResyncAsync };
-            var mapper = new AmiEventMapper(node.Name, several ? node.Name + ":" : "", loggers.CreateLogger<AmiEventMapper>(), TimeSpan.FromSeconds(_options.WrapUpSeconds));
+            var mapper = new AmiEventMapper(node.Name, several ? node.Name + ":" : "", loggers.CreateLogger<AmiEventMapper>(), TimeSpan.FromSeconds(_options.WrapUpSeconds))
+            {
+                RemembersEndedCalls = !string.IsNullOrWhiteSpace(node.QueueLogPath),
+            };
             _nodes.Add(new Node(node.Name, client, mapper, node.IvrIncludePath, node.QueueLogPath));
         }
     }

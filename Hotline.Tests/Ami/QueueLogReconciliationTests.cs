@@ -16,7 +16,7 @@ public sealed class QueueLogReconciliationTests
     [Fact]
     public void A_call_answered_and_ended_inside_the_outage_is_replayed_once_in_order()
     {
-        var mapper = new AmiEventMapper("pbx1");
+        var mapper = new AmiEventMapper("pbx1") { RemembersEndedCalls = true };
         Outage(mapper, 5, 60);
 
         var added = mapper.Reconcile(Log(
@@ -39,7 +39,7 @@ public sealed class QueueLogReconciliationTests
     [Fact]
     public void A_call_abandoned_inside_the_outage_is_counted_once_with_its_wait_and_position()
     {
-        var mapper = new AmiEventMapper("pbx1");
+        var mapper = new AmiEventMapper("pbx1") { RemembersEndedCalls = true };
         Outage(mapper, 5, 60);
 
         mapper.Reconcile(Log(
@@ -54,7 +54,7 @@ public sealed class QueueLogReconciliationTests
     [Fact]
     public void A_call_that_timed_out_of_the_queue_is_an_abandon()
     {
-        var mapper = new AmiEventMapper("pbx1");
+        var mapper = new AmiEventMapper("pbx1") { RemembersEndedCalls = true };
         Outage(mapper, 5, 90);
 
         mapper.Reconcile(Log($"{E0 + 10}|9.1|hotline|NONE|ENTERQUEUE||555009|1", $"{E0 + 70}|9.1|hotline|NONE|EXITWITHTIMEOUT|1|1|60"), _out);
@@ -65,7 +65,7 @@ public sealed class QueueLogReconciliationTests
     [Fact]
     public void With_several_nodes_the_replayed_call_id_carries_the_node_prefix()
     {
-        var mapper = new AmiEventMapper("pbx2", "pbx2:");
+        var mapper = new AmiEventMapper("pbx2", "pbx2:") { RemembersEndedCalls = true };
         Outage(mapper, 5, 60);
 
         mapper.Reconcile(Log($"{E0 + 10}|9.1|hotline|NONE|ENTERQUEUE||555009|1"), _out);
@@ -76,7 +76,7 @@ public sealed class QueueLogReconciliationTests
     [Fact]
     public void A_call_the_mapper_followed_before_the_outage_is_not_replayed()
     {
-        var mapper = new AmiEventMapper("pbx1");
+        var mapper = new AmiEventMapper("pbx1") { RemembersEndedCalls = true };
         LinkUp(mapper, 0);
         mapper.Map(Event(2, "QueueCallerJoin", "Uniqueid: 1.1", "CallerIDNum: 555001", "Queue: hotline", "Position: 1"), T0, _out);
         Outage(mapper, 5, 60);
@@ -93,7 +93,7 @@ public sealed class QueueLogReconciliationTests
     [Fact]
     public void A_call_that_ended_just_before_the_link_went_down_is_not_replayed_from_the_margin()
     {
-        var mapper = new AmiEventMapper("pbx1");
+        var mapper = new AmiEventMapper("pbx1") { RemembersEndedCalls = true };
         LinkUp(mapper, 0);
         mapper.Map(Event(1, "QueueCallerJoin", "Uniqueid: 1.1", "CallerIDNum: 555001", "Queue: hotline", "Position: 1"), T0, _out);
         mapper.Map(Event(3, "QueueCallerAbandon", "Uniqueid: 1.1", "Queue: hotline", "Position: 1", "HoldTime: 2"), T0, _out);
@@ -109,7 +109,7 @@ public sealed class QueueLogReconciliationTests
     [Fact]
     public void A_call_that_started_before_the_outage_window_is_not_replayed_from_its_later_entries()
     {
-        var mapper = new AmiEventMapper("pbx1");
+        var mapper = new AmiEventMapper("pbx1") { RemembersEndedCalls = true };
         Outage(mapper, 5, 60);
 
         // Its ENTERQUEUE is before the window: only its answer and end are read, and they are left to the resync.
@@ -122,7 +122,7 @@ public sealed class QueueLogReconciliationTests
     [Fact]
     public void A_replayed_call_still_going_at_the_link_up_is_followed_and_ends_once_through_its_live_events()
     {
-        var mapper = new AmiEventMapper("pbx1");
+        var mapper = new AmiEventMapper("pbx1") { RemembersEndedCalls = true };
         Outage(mapper, 5, 60);
         mapper.Reconcile(Log($"{E0 + 10}|9.1|hotline|NONE|ENTERQUEUE||555009|1", $"{E0 + 50}|9.1|hotline|A1001|CONNECT|40|9.2|2"), _out);
 
@@ -142,7 +142,7 @@ public sealed class QueueLogReconciliationTests
     [Fact]
     public void A_replayed_waiting_call_listed_by_the_resync_is_not_queued_twice()
     {
-        var mapper = new AmiEventMapper("pbx1");
+        var mapper = new AmiEventMapper("pbx1") { RemembersEndedCalls = true };
         Outage(mapper, 5, 60);
         mapper.Reconcile(Log($"{E0 + 10}|9.1|hotline|NONE|ENTERQUEUE||555009|1"), _out);
 
@@ -155,7 +155,7 @@ public sealed class QueueLogReconciliationTests
     [Fact]
     public void The_live_picture_counts_each_outage_call_once_beside_the_calls_seen_live()
     {
-        var mapper = new AmiEventMapper("pbx1");
+        var mapper = new AmiEventMapper("pbx1") { RemembersEndedCalls = true };
         LinkUp(mapper, 0);
         mapper.Map(Event(1, "QueueMemberAdded", "Queue: hotline", "MemberName: A1001", "Interface: Local/1001@agents", "Paused: 0"), T0, _out);
         mapper.Map(Event(2, "QueueCallerJoin", "Uniqueid: 1.1", "CallerIDNum: 555001", "Queue: hotline", "Position: 1"), T0, _out);
