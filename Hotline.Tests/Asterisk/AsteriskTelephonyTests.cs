@@ -66,7 +66,9 @@ public sealed class AsteriskTelephonyTests : IAsyncLifetime
         await Task.Delay(300, TestContext.Current.CancellationToken);
         await CallAsync(6, "555105");
 
-        await Until(() => Today().Answered + Today().Abandoned == 5 && Count<CallEnded>() == 4 && Count<CallDisconnected>() == 1, TimeSpan.FromSeconds(40), "all calls to finish");
+        // Each seat takes two calls in turn (ring 1 s, talk 2-3 s, wrap-up 5 s): on a loaded machine that takes a while.
+        await Until(() => Today().Answered + Today().Abandoned == 5 && Count<CallEnded>() == 4 && Count<CallDisconnected>() == 1, TimeSpan.FromSeconds(60),
+            "all calls to finish", () => $"answered {Today().Answered}, abandoned {Today().Abandoned}, ended {Count<CallEnded>()}, disconnected {Count<CallDisconnected>()}");
         var today = Today();
         Assert.Equal((7, 5, 4, 1, 1), (today.Offered, today.OfferedToAgents, today.Answered, today.Abandoned, today.SelfServed));
         Assert.All(_seen.OfType<CallAnswered>(), a => Assert.InRange(a.WaitSeconds, 0.5, 30));
@@ -151,12 +153,12 @@ public sealed class AsteriskTelephonyTests : IAsyncLifetime
     private int Count<T>() => _seen.Count(e => e is T);
 
     /// <summary>Waits for real Asterisk to get somewhere (real time: these are the real-switch tests).</summary>
-    private static async Task Until(Func<bool> condition, TimeSpan limit, string what)
+    private static async Task Until(Func<bool> condition, TimeSpan limit, string what, Func<string>? state = null)
     {
         var deadline = DateTime.UtcNow + limit;
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out after {limit.TotalSeconds} s waiting for {what}.");
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out after {limit.TotalSeconds} s waiting for {what}. {state?.Invoke()}");
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
     }
