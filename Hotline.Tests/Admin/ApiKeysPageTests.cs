@@ -32,6 +32,7 @@ public sealed class ApiKeysPageTests : BunitContext, IClassFixture<TicketsServer
         Services.AddSingleton(server.Service<TicketFormat>());
         Services.AddSingleton(server.Service<Hotline.Core.Audit.AuditLog>());
         Services.AddHttpContextAccessor();
+        Services.AddSingleton<Hotline.Web.Security.RecentAuditRows>();
         Services.AddScoped<Hotline.Web.Security.AuditTrail>();
         _auth = AddAuthorization();
         Render<MudPopoverProvider>();

@@ -1,3 +1,4 @@
+using static Hotline.Tests.Asterisk.AsteriskWait;
 using System.Collections.Concurrent;
 using Hotline.Core;
 using Hotline.Core.Live;
@@ -28,14 +29,7 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var (host, port) = await AsteriskSandbox.AmiAsync();
-        _driver = new AmiClient(AsteriskSandbox.Settings(host, port, "driver"), TimeProvider.System);
-        _driver.Start();
-        await Until(() => _driver.IsConnected, TimeSpan.FromSeconds(10), "the test driver to log in");
-        await AsteriskSandbox.ResetAsync(_driver, Ct);
-
-        await HangUpEverythingAsync();
-        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MIN").Add("Value", "8"), Ct);
-        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MAX").Add("Value", "8"), Ct);
+        _driver = await AsteriskSandbox.StartDriverAsync(host, port, 8, 8, Ct);
 
         var options = new TelephonyOptions { Mode = "Asterisk" };
         options.Asterisk.Nodes.Add(new AsteriskNodeOptions
@@ -54,7 +48,7 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         // Put the shipped menu back for the other tests (digit 9 = self-service, callbacks after 60 s).
-        await HangUpEverythingAsync();
+        await AsteriskSandbox.ResetAsync(_driver, CancellationToken.None);
         var restored = await _telephony.PublishIvrAsync(IvrDialplan.Generate(IvrMenu.Default(), "hotline", 60), IvrDialplan.Extensions(IvrMenu.Default()), CancellationToken.None);
         await _telephony.DisposeAsync();
         await _consumer;
@@ -154,7 +148,7 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
 
         await _telephony.MonitorAsync("2901", "T8", mode, Ct);
 
-        await UntilAsync(() => driverEvents.Any(f => f.Event == "ChanSpyStart"), TimeSpan.FromSeconds(10), "the spy channel");
+        await Until(() => driverEvents.Any(f => f.Event == "ChanSpyStart"), TimeSpan.FromSeconds(10), "the spy channel");
         var spy = driverEvents.First(f => f.Event == "ChanSpyStart");
         Assert.StartsWith("Local/2901@agents", spy["SpyerChannel"]);
         Assert.StartsWith("Local/2008@agents", spy["SpyeeChannel"]);
@@ -181,25 +175,6 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
         return frames;
     }
 
-    /// <summary>Callers, agents and spies left running would disturb the next test on this Asterisk.</summary>
-    private async Task HangUpEverythingAsync()
-    {
-        var channels = await _driver.SendListAsync(new AmiAction("CoreShowChannels"), CancellationToken.None);
-        foreach (var channel in channels.Where(c => c.Event == "CoreShowChannel"))
-        {
-            try
-            {
-                await _driver.SendAsync(new AmiAction("Hangup").Add("Channel", channel["Channel"]), CancellationToken.None);
-            }
-            catch (AmiActionException)
-            {
-                // Gone meanwhile (its other half hung it up).
-            }
-        }
-    }
-
-    private static Task UntilAsync(Func<bool> condition, TimeSpan limit, string what) => Until(condition, limit, what);
-
     private async Task ConsumeAsync()
     {
         await foreach (var e in _telephony.Events.ReadAllAsync())
@@ -209,14 +184,8 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
         }
     }
 
-    private Task CallAsync(int seconds, string number, string? ivrDigit = null, int? callbackAfter = null)
-    {
-        var action = new AmiAction("Originate").Add("Channel", $"Local/{seconds}@caller").Add("Context", "inbound").Add("Exten", "s")
-            .Add("Priority", "1").Add("CallerID", $"Caller <{number}>").Add("Async", "true").Add("Timeout", "30000");
-        if (ivrDigit is not null) action.Add("Variable", "__IVRDIGIT=" + ivrDigit);
-        if (callbackAfter is { } after) action.Add("Variable", "__CALLBACKAFTER=" + after.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return _driver.SendAsync(action, Ct);
-    }
+    private Task CallAsync(int seconds, string number, string? ivrDigit = null, int? callbackAfter = null) =>
+        _driver.SendAsync(AsteriskSandbox.Caller(seconds, number, ivrDigit, callbackAfter), Ct);
 
     private KpiFigures Today()
     {
@@ -225,14 +194,4 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
 
     private int Count<T>() => _seen.Count(e => e is T);
 
-    /// <summary>Waits for real Asterisk to get somewhere (real time: these are the real-switch tests).</summary>
-    private static async Task Until(Func<bool> condition, TimeSpan limit, string what)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out after {limit.TotalSeconds} s waiting for {what}.");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-    }
 }

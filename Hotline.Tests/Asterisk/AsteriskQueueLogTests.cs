@@ -1,3 +1,4 @@
+using static Hotline.Tests.Asterisk.AsteriskWait;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -22,18 +23,12 @@ public sealed class AsteriskQueueLogTests : IAsyncLifetime
     private Relay _relay = null!;
     private Task _consumer = Task.CompletedTask;
 
-    private static string QueueLogPath =>
-        Path.Combine(Environment.GetEnvironmentVariable("ASTROOT") is { Length: > 0 } root ? root : "/var/tmp/hotline-asterisk/root", "var/log/asterisk/queue_log");
+    private static string QueueLogPath => AsteriskSandbox.InChroot("var/log/asterisk/queue_log");
 
     public async ValueTask InitializeAsync()
     {
         var (host, port) = await AsteriskSandbox.AmiAsync();
-        _driver = new AmiClient(AsteriskSandbox.Settings(host, port, "driver"), TimeProvider.System);
-        _driver.Start();
-        await Until(() => _driver.IsConnected, TimeSpan.FromSeconds(10), "the test driver to log in");
-        await AsteriskSandbox.ResetAsync(_driver, Ct);
-        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MIN").Add("Value", "2"), Ct);
-        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MAX").Add("Value", "3"), Ct);
+        _driver = await AsteriskSandbox.StartDriverAsync(host, port, 2, 3, Ct);
 
         _relay = new Relay(host, port);
         _relay.Open();
@@ -70,8 +65,7 @@ public sealed class AsteriskQueueLogTests : IAsyncLifetime
         await Until(() => _seen.Any(e => e is SwitchLinkDown), TimeSpan.FromSeconds(5), "the link down");
 
         // A caller who waits up to 25 s; the seat answers and talks 2-3 s, then hangs up: all while we are blind.
-        await _driver.SendAsync(new AmiAction("Originate").Add("Channel", "Local/25@caller").Add("Context", "inbound").Add("Exten", "s")
-            .Add("Priority", "1").Add("CallerID", "Caller <555301>").Add("Async", "true").Add("Timeout", "30000"), Ct);
+        await _driver.SendAsync(AsteriskSandbox.Caller(25, "555301"), Ct);
         string? callId = null;
         await Until(() => (callId = CompletedSince(cutAt)) is not null, TimeSpan.FromSeconds(40), "the call to complete in the queue_log");
         Assert.DoesNotContain(_seen, e => e is CallArrived);
@@ -114,15 +108,6 @@ public sealed class AsteriskQueueLogTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task Until(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {timeout.TotalSeconds} s for {what}.");
-            await Task.Delay(50, Ct);
-        }
-    }
 
     /// <summary>A loopback TCP relay to AMI that can be cut (listener closed, connections dropped) and opened again on the same port.</summary>
     private sealed class Relay(string host, int port) : IDisposable

@@ -1,3 +1,4 @@
+using static Hotline.Tests.Asterisk.AsteriskWait;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -31,13 +32,7 @@ public sealed class AsteriskRecordingTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var (host, port) = await AsteriskSandbox.AmiAsync();
-        _driver = new AmiClient(AsteriskSandbox.Settings(host, port, "driver"), TimeProvider.System);
-        _driver.Start();
-        await Until(() => Task.FromResult(_driver.IsConnected), TimeSpan.FromSeconds(10), "the test driver to log in");
-        await AsteriskSandbox.ResetAsync(_driver, Ct);
-
-        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MIN").Add("Value", "3"), Ct);
-        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MAX").Add("Value", "3"), Ct);
+        _driver = await AsteriskSandbox.StartDriverAsync(host, port, 3, 3, Ct);
 
         _app = new HotlineAppFactory(HotlineAppFactory.NewFolder(), new Dictionary<string, string?>
         {
@@ -75,8 +70,7 @@ public sealed class AsteriskRecordingTests : IAsyncLifetime
         await telephony.SetReadyAsync("R1", Ct);
         await Until(() => Task.FromResult(projection.Snapshot(DateTimeOffset.UtcNow).Seats.Any(s => s.AgentId == "R1" && s.State == SeatState.Ready)), TimeSpan.FromSeconds(5), "R1 ready");
 
-        await _driver.SendAsync(new AmiAction("Originate").Add("Channel", "Local/15@caller").Add("Context", "inbound").Add("Exten", "s")
-            .Add("Priority", "1").Add("CallerID", "Caller <555301>").Add("Async", "true").Add("Timeout", "30000"), Ct);
+        await _driver.SendAsync(AsteriskSandbox.Caller(15, "555301"), Ct);
 
         // The agent talks 3 s and hangs up; the ingest writes the index about twice a second.
         var store = _app.Services.GetRequiredService<RecordingStore>();
@@ -141,13 +135,4 @@ public sealed class AsteriskRecordingTests : IAsyncLifetime
         Assert.True(File.Exists(Path.Combine(AsteriskSandbox.RecordingsPath(), recording.FileName)));
     }
 
-    private static async Task Until(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTimeOffset.UtcNow > deadline) Assert.Fail($"Timed out after {timeout.TotalSeconds} s waiting for {what}.");
-            await Task.Delay(100, Ct);
-        }
-    }
 }

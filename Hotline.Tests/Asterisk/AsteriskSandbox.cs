@@ -26,15 +26,17 @@ public static class AsteriskSandbox
     /// <summary>Where the sandbox's MixMonitor writes (extensions.conf [inbound]), seen from this machine through the
     /// chroot: <c>HOTLINE_TEST_RECORDINGS</c> if set, else under the script's <c>ASTROOT</c>.</summary>
     public static string RecordingsPath() =>
-        Environment.GetEnvironmentVariable("HOTLINE_TEST_RECORDINGS") is { Length: > 0 } configured ? configured
-        : Path.Combine(Environment.GetEnvironmentVariable("ASTROOT") is { Length: > 0 } root ? root : "/var/tmp/hotline-asterisk/root", "var/spool/asterisk/recording");
+        Environment.GetEnvironmentVariable("HOTLINE_TEST_RECORDINGS") is { Length: > 0 } configured ? configured : InChroot("var/spool/asterisk/recording");
+
+    /// <summary>A path inside the sandbox's chroot as seen from this machine (the script's <c>ASTROOT</c>).</summary>
+    public static string InChroot(string path) =>
+        Path.Combine(Environment.GetEnvironmentVariable("ASTROOT") is { Length: > 0 } root ? root : "/var/tmp/hotline-asterisk/root", path);
 
     private static readonly Lazy<Task<(string Host, int Port)>> Server = new(FindOrStartAsync);
 
     /// <summary>The sandbox's IVR include (the script's ASTROOT, as for <c>scripts/asterisk-sandbox.sh</c>): the product
     /// writes the generated menu there.</summary>
-    public static string IvrIncludePath =>
-        Path.Combine(Environment.GetEnvironmentVariable("ASTROOT") is { Length: > 0 } root ? root : "/var/tmp/hotline-asterisk/root", "etc/asterisk/hotline-ivr.conf");
+    public static string IvrIncludePath => InChroot("etc/asterisk/hotline-ivr.conf");
 
     public static Task<(string Host, int Port)> AmiAsync() => Server.Value;
 
@@ -56,6 +58,32 @@ public static class AsteriskSandbox
             throw new InvalidOperationException(
                 $"The Asterisk tests need a running Asterisk: set {EnvironmentVariable} or make scripts/asterisk-sandbox.sh {command} work (exit {process.ExitCode}).\n{await stdout}\n{await stderr}");
         }
+    }
+
+    /// <summary>
+    /// The tests' own AMI connection ("driver"), logged in, with the sandbox reset and the emulated agents talking
+    /// <paramref name="talkMin"/>..<paramref name="talkMax"/> seconds (extensions.conf [agents]).
+    /// </summary>
+    public static async Task<AmiClient> StartDriverAsync(string host, int port, int talkMin, int talkMax, CancellationToken cancellationToken)
+    {
+        var driver = new AmiClient(Settings(host, port, "driver"), TimeProvider.System);
+        driver.Start();
+        await AsteriskWait.Until(() => driver.IsConnected, TimeSpan.FromSeconds(10), "the test driver to log in");
+        await ResetAsync(driver, cancellationToken);
+        await driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MIN").Add("Value", talkMin.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+        await driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MAX").Add("Value", talkMax.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+        return driver;
+    }
+
+    /// <summary>A simulated citizen (extensions.conf [caller]) who calls the hotline and hangs up after
+    /// <paramref name="seconds"/>, pressing <paramref name="ivrDigit"/> in the menu and, when given, asking for a callback.</summary>
+    public static AmiAction Caller(int seconds, string number, string? ivrDigit = null, int? callbackAfter = null)
+    {
+        var action = new AmiAction("Originate").Add("Channel", $"Local/{seconds}@caller").Add("Context", "inbound").Add("Exten", "s")
+            .Add("Priority", "1").Add("CallerID", $"Caller <{number}>").Add("Async", "true").Add("Timeout", "30000");
+        if (ivrDigit is not null) action.Add("Variable", "__IVRDIGIT=" + ivrDigit);
+        if (callbackAfter is { } after) action.Add("Variable", "__CALLBACKAFTER=" + after.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return action;
     }
 
     /// <summary>

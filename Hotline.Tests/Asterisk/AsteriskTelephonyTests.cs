@@ -1,3 +1,4 @@
+using static Hotline.Tests.Asterisk.AsteriskWait;
 using System.Collections.Concurrent;
 using Hotline.Core;
 using Hotline.Core.Live;
@@ -25,13 +26,8 @@ public sealed class AsteriskTelephonyTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var (host, port) = await AsteriskSandbox.AmiAsync();
-        _driver = new AmiClient(AsteriskSandbox.Settings(host, port, "driver"), TimeProvider.System);
-        _driver.Start();
-        await Until(() => _driver.IsConnected, TimeSpan.FromSeconds(10), "the test driver to log in");
-        await AsteriskSandbox.ResetAsync(_driver, Ct);
         // Short talk times keep the test fast.
-        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MIN").Add("Value", "2"), Ct);
-        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MAX").Add("Value", "3"), Ct);
+        _driver = await AsteriskSandbox.StartDriverAsync(host, port, 2, 3, Ct);
 
         var options = new TelephonyOptions { Mode = "Asterisk" };
         options.Asterisk.Nodes.Add(new AsteriskNodeOptions { Name = "sandbox", Ami = new AmiEndpointOptions { Host = host, Port = port, User = AsteriskSandbox.User, Secret = AsteriskSandbox.Secret } });
@@ -136,10 +132,7 @@ public sealed class AsteriskTelephonyTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Task CallAsync(int seconds, string number, string? digit = null) =>
-        _driver.SendAsync(new AmiAction("Originate").Add("Channel", $"Local/{seconds}@caller").Add("Context", "inbound").Add("Exten", "s")
-            .Add("Priority", "1").Add("CallerID", $"Caller <{number}>").Add("Async", "true").Add("Timeout", "30000")
-            .Add("Variable", digit is null ? null : "__IVRDIGIT=" + digit), TestContext.Current.CancellationToken);
+    private Task CallAsync(int seconds, string number, string? digit = null) => _driver.SendAsync(AsteriskSandbox.Caller(seconds, number, digit), Ct);
 
     private LiveSnapshot Snapshot()
     {
@@ -152,14 +145,4 @@ public sealed class AsteriskTelephonyTests : IAsyncLifetime
 
     private int Count<T>() => _seen.Count(e => e is T);
 
-    /// <summary>Waits for real Asterisk to get somewhere (real time: these are the real-switch tests).</summary>
-    private static async Task Until(Func<bool> condition, TimeSpan limit, string what, Func<string>? state = null)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out after {limit.TotalSeconds} s waiting for {what}. {state?.Invoke()}");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-    }
 }

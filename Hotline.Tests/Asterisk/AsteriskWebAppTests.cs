@@ -1,3 +1,4 @@
+using static Hotline.Tests.Asterisk.AsteriskWait;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -21,14 +22,7 @@ public sealed class AsteriskWebAppTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var (host, port) = await AsteriskSandbox.AmiAsync();
-        _driver = new AmiClient(AsteriskSandbox.Settings(host, port, "driver"), TimeProvider.System);
-        _driver.Start();
-        await Until(() => Task.FromResult(_driver.IsConnected), TimeSpan.FromSeconds(10), "the test driver to log in");
-        // Short talk times keep the test fast.
-        await AsteriskSandbox.ResetAsync(_driver, Ct);
-
-        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MIN").Add("Value", "2"), Ct);
-        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_TALK_MAX").Add("Value", "3"), Ct);
+        _driver = await AsteriskSandbox.StartDriverAsync(host, port, 2, 3, Ct);
 
         _app = new HotlineAppFactory(HotlineAppFactory.NewFolder(), new Dictionary<string, string?>
         {
@@ -94,19 +88,6 @@ public sealed class AsteriskWebAppTests : IAsyncLifetime
     private static int ReadySeats(JsonElement snapshot) =>
         snapshot.GetProperty("seats").EnumerateArray().Count(s => s.GetProperty("state").GetString() == "Ready");
 
-    private Task CallAsync(int seconds, string number, string? digit = null) =>
-        _driver.SendAsync(new AmiAction("Originate").Add("Channel", $"Local/{seconds}@caller").Add("Context", "inbound").Add("Exten", "s")
-            .Add("Priority", "1").Add("CallerID", $"Caller <{number}>").Add("Async", "true").Add("Timeout", "30000")
-            .Add("Variable", digit is null ? null : "__IVRDIGIT=" + digit), Ct);
+    private Task CallAsync(int seconds, string number, string? digit = null) => _driver.SendAsync(AsteriskSandbox.Caller(seconds, number, digit), Ct);
 
-    /// <summary>Polls the real switch and app (they run on real time) until the condition holds or fails with what was awaited.</summary>
-    private static async Task Until(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<Task<string>>? state = null)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTimeOffset.UtcNow > deadline) Assert.Fail($"Timed out after {timeout.TotalSeconds} s waiting for {what}. {(state is null ? "" : await state())}");
-            await Task.Delay(100, Ct);
-        }
-    }
 }

@@ -47,6 +47,7 @@ public abstract class TicketComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<Hotline.Core.Recordings.RecordingStore>();
         Services.AddSingleton<Hotline.Core.Audit.AuditLog>();
         Services.AddHttpContextAccessor();
+        Services.AddSingleton<Hotline.Web.Security.RecentAuditRows>();
         Services.AddScoped<Hotline.Web.Security.AuditTrail>();
     }
 

@@ -32,7 +32,7 @@ public static class RecordingsApi
     }
 
     private static async Task<IResult> PlayAsync(
-        long id, bool? download, HttpContext context, ClaimsPrincipal user, RecordingStore store, RecordingFiles files, AuditLog audit, RecordingPlaybacks playbacks,
+        long id, bool? download, HttpContext context, ClaimsPrincipal user, RecordingStore store, RecordingFiles files, AuditTrail audit,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var recording = await store.FindAsync(id, cancellationToken);
@@ -76,9 +76,10 @@ public static class RecordingsApi
             return TypedResults.Problem($"交换机节点 {recording.Node} 未配置录音目录（RecordingsPath）也未配置 ARI，无法播放录音。", statusCode: StatusCodes.Status404NotFound, title: "录音无法读取");
         }
 
-        if (StartsPlayback(context.Request) && playbacks.Starts(user.Identity?.Name ?? "?", recording.Id, download == true))
+        if (StartsPlayback(context.Request))
         {
-            await audit.WriteAsync(user.Identity?.Name ?? "?", user.FindFirstValue(ClaimTypes.Role), context.Connection.RemoteIpAddress?.ToString(),
+            // Once a minute per user and recording: a player fetches the start again (prerendered, then live element; seeks).
+            await audit.WriteOnceAsync(user.Identity?.Name ?? "", user.FindFirstValue(ClaimTypes.Role),
                 download == true ? AuditActions.RecordingDownloaded : AuditActions.RecordingPlayed,
                 target: Target(recording.Id), detail: $"call {recording.CallId}" + (recording.TicketNumber is { } n ? $", ticket {n}" : ""),
                 cancellationToken: cancellationToken);

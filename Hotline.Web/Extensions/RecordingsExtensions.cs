@@ -18,7 +18,6 @@ public static class RecordingsExtensions
         services.AddSingleton<RecordingStore>();
         services.AddSingleton<RecordingRecorder>();
         services.AddSingleton<RecordingFiles>();
-        services.AddSingleton<RecordingPlaybacks>();
         services.AddHostedService<DemoRecordingInitializer>();
         services.AddSingleton<RecordingRetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RecordingRetentionService>());

@@ -18,6 +18,7 @@ public static class SecurityExtensions
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SignInService>();
         services.AddHttpContextAccessor();
+        services.AddSingleton<RecentAuditRows>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<UserAdministration>();
         services.AddRateLimiter(HotlineRateLimits.Add);

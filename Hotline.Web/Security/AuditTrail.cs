@@ -8,9 +8,9 @@ namespace Hotline.Web.Security;
 /// Audit rows written from pages and APIs, with the client's address. A page is rendered twice (prerender, then the
 /// circuit): <see cref="WriteOnceAsync"/> keeps one row for the same actor, action and target within a minute.
 /// </summary>
-public sealed class AuditTrail(AuditLog log, IHttpContextAccessor http, TimeProvider time)
+public sealed class AuditTrail(AuditLog log, IHttpContextAccessor http, TimeProvider time, RecentAuditRows recent)
 {
-    private static readonly ConcurrentDictionary<string, DateTimeOffset> Recent = new();
+    private ConcurrentDictionary<string, DateTimeOffset> Recent => recent.Rows;
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     // Captured once: inside a circuit the accessor may later return nothing.
