@@ -39,7 +39,7 @@ public static class AssessmentApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> WorkbookAsync(
-        string month, ClaimsPrincipal user, HttpContext http, AssessmentService assessment, AuditLog audit, CancellationToken cancellationToken)
+        string month, ClaimsPrincipal user, HttpContext http, AssessmentService assessment, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (!AssessmentMonth.TryParse(month, out var m))
         {
@@ -63,7 +63,7 @@ public static class AssessmentApi
         return TypedResults.Ok(await assessment.GetAsync(m, cancellationToken));
     }
 
-    private static async Task<IResult> CallsAsync(string month, ClaimsPrincipal user, HttpContext http, AssessmentService assessment, RawExport export, AuditLog audit)
+    private static async Task<IResult> CallsAsync(string month, ClaimsPrincipal user, HttpContext http, AssessmentService assessment, RawExport export, AuditTrail audit)
     {
         if (!AssessmentMonth.TryParse(month, out var m))
         {
@@ -75,7 +75,7 @@ public static class AssessmentApi
             "text/csv; charset=utf-8", $"calls-{m}.csv");
     }
 
-    private static async Task<IResult> TicketsAsync(string month, ClaimsPrincipal user, HttpContext http, AssessmentService assessment, RawExport export, AuditLog audit)
+    private static async Task<IResult> TicketsAsync(string month, ClaimsPrincipal user, HttpContext http, AssessmentService assessment, RawExport export, AuditTrail audit)
     {
         if (!AssessmentMonth.TryParse(month, out var m))
         {
@@ -88,7 +88,7 @@ public static class AssessmentApi
     }
 
     private static async Task<Results<Ok<AssessmentReport>, ProblemHttpResult>> ConfirmAsync(
-        string month, ClaimsPrincipal user, HttpContext http, AssessmentService assessment, AuditLog audit, CancellationToken cancellationToken)
+        string month, ClaimsPrincipal user, HttpContext http, AssessmentService assessment, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (!AssessmentMonth.TryParse(month, out var m))
         {
@@ -101,15 +101,13 @@ public static class AssessmentApi
             return TypedResults.Problem(error, statusCode: StatusCodes.Status409Conflict);
         }
 
-        await audit.WriteAsync(user.Identity?.Name ?? "?", user.FindFirstValue(ClaimTypes.Role), http.Connection.RemoteIpAddress?.ToString(),
-            AuditActions.AssessmentConfirmed, $"assessment/{m}", $"扣款合计 {report.TotalDeduction}", cancellationToken);
+        await audit.WriteAsync(user, AuditActions.AssessmentConfirmed, $"assessment/{m}", $"扣款合计 {report.TotalDeduction}", cancellationToken);
         return TypedResults.Ok(report);
     }
 
     private static ProblemHttpResult BadMonth(string month) =>
         TypedResults.Problem($"月份“{month}”格式不正确，应为 yyyy-MM", statusCode: StatusCodes.Status400BadRequest);
 
-    private static Task AuditAsync(AuditLog audit, ClaimsPrincipal user, HttpContext http, string target, string? detail, CancellationToken cancellationToken) =>
-        audit.WriteAsync(user.Identity?.Name ?? "?", user.FindFirstValue(ClaimTypes.Role), http.Connection.RemoteIpAddress?.ToString(),
-            AuditActions.Export, target, detail, cancellationToken);
+    private static Task AuditAsync(AuditTrail audit, ClaimsPrincipal user, HttpContext http, string target, string? detail, CancellationToken cancellationToken) =>
+        audit.WriteAsync(user, AuditActions.Export, target, detail, cancellationToken);
 }

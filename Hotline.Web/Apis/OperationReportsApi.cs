@@ -34,15 +34,15 @@ public static class OperationReportsApi
     private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static Task<Results<FileContentHttpResult, ProblemHttpResult>> DailyAsync(
-        string day, ClaimsPrincipal user, HttpContext http, OperationReportService reports, AuditLog audit, CancellationToken cancellationToken) =>
+        string day, ClaimsPrincipal user, HttpContext http, OperationReportService reports, AuditTrail audit, CancellationToken cancellationToken) =>
         WorkbookAsync(day, d => reports.DailyAsync(d, cancellationToken), user, http, reports, audit, cancellationToken);
 
     private static Task<Results<FileContentHttpResult, ProblemHttpResult>> WeeklyAsync(
-        string day, ClaimsPrincipal user, HttpContext http, OperationReportService reports, AuditLog audit, CancellationToken cancellationToken) =>
+        string day, ClaimsPrincipal user, HttpContext http, OperationReportService reports, AuditTrail audit, CancellationToken cancellationToken) =>
         WorkbookAsync(day, d => reports.WeeklyAsync(d, cancellationToken), user, http, reports, audit, cancellationToken);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> WorkbookAsync(string day, Func<DateOnly, Task<OperationReport>> load,
-        ClaimsPrincipal user, HttpContext http, OperationReportService reports, AuditLog audit, CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpContext http, OperationReportService reports, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (!TryParseDay(day, out var d))
         {
@@ -52,8 +52,7 @@ public static class OperationReportsApi
         var report = await load(d);
         using var buffer = new MemoryStream();
         OperationWorkbook.Write(report, reports.Zone, buffer);
-        await audit.WriteAsync(user.Identity?.Name ?? "?", user.FindFirstValue(ClaimTypes.Role), http.Connection.RemoteIpAddress?.ToString(),
-            AuditActions.Export, $"{(report.Weekly ? "weekly" : "daily")}/{Text(report.FirstDay)}.xlsx", $"呼入 {report.Calls.Offered}", cancellationToken);
+        await audit.WriteAsync(user, AuditActions.Export, $"{(report.Weekly ? "weekly" : "daily")}/{Text(report.FirstDay)}.xlsx", $"呼入 {report.Calls.Offered}", cancellationToken);
         return TypedResults.File(buffer.ToArray(), AssessmentApi.XlsxType, FileName(report));
     }
 }
