@@ -82,7 +82,7 @@ public static class RecordingsApi
             await audit.WriteOnceAsync(user.Identity?.Name ?? "", user.FindFirstValue(ClaimTypes.Role),
                 download == true ? AuditActions.RecordingDownloaded : AuditActions.RecordingPlayed,
                 target: Target(recording.Id), detail: $"call {recording.CallId}" + (recording.TicketNumber is { } n ? $", ticket {n}" : ""),
-                cancellationToken: cancellationToken);
+                cancellationToken: CancellationToken.None); // players drop their first request once they have the headers: the playback still counts
         }
 
         return result;

@@ -43,6 +43,15 @@ public sealed class AuditTrail(AuditLog log, IHttpContextAccessor http, TimeProv
             }
         }
 
-        await WriteAsync(actor, role, action, target, detail, cancellationToken);
+        try
+        {
+            await WriteAsync(actor, role, action, target, detail, cancellationToken);
+        }
+        catch
+        {
+            // Not written (e.g. the request was aborted): the next attempt must not be taken for a repeat.
+            Recent.TryRemove(key, out _);
+            throw;
+        }
     }
 }
