@@ -63,6 +63,41 @@ public sealed class LiveFeedTests
     }
 
     [Fact]
+    public async Task An_event_after_a_quiet_spell_goes_out_at_once_not_at_the_next_quarter_second()
+    {
+        using var publisher = Publisher();
+        await publisher.StartAsync(Ct);
+        await NextAsync();
+
+        _time.Advance(TimeSpan.FromMilliseconds(400));
+        Login("A001");
+        var next = await NextAsync();
+
+        Assert.Equal(Start.AddMilliseconds(400), next.GeneratedAt);
+        Assert.Equal(_projection.EventsApplied, next.EventsApplied);
+        await publisher.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task An_event_soon_after_a_snapshot_goes_out_a_quarter_second_after_that_snapshot()
+    {
+        using var publisher = Publisher();
+        await publisher.StartAsync(Ct);
+        await NextAsync();
+
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        Login("A001");
+        _time.Advance(TimeSpan.FromMilliseconds(149));
+        Assert.False(_received.Reader.TryRead(out _));
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        var next = await NextAsync();
+
+        Assert.Equal(Start.AddMilliseconds(250), next.GeneratedAt);
+        Assert.Equal(_projection.EventsApplied, next.EventsApplied);
+        await publisher.StopAsync(Ct);
+    }
+
+    [Fact]
     public async Task Without_events_the_publisher_still_sends_one_snapshot_a_second_so_ages_tick()
     {
         using var publisher = Publisher();

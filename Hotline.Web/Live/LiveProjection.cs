@@ -20,6 +20,9 @@ public sealed class LiveProjection(LiveState state, CallRecorder recorder, Recor
 
     private readonly Lock _gate = new();
 
+    // Completed when events are applied; renewed by the waiter that finds it completed and nothing new.
+    private TaskCompletionSource _applied = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public long EventsApplied
     {
         get
@@ -38,6 +41,26 @@ public sealed class LiveProjection(LiveState state, CallRecorder recorder, Recor
             state.Apply(e);
             recorder.Apply(e);
             _recordings.Apply(e);
+            _applied.TrySetResult();
+        }
+    }
+
+    /// <summary>Completes as soon as more than <paramref name="seen"/> events have been applied (at once if they already are).</summary>
+    public Task WhenAppliedBeyond(long seen)
+    {
+        lock (_gate)
+        {
+            if (state.EventsApplied > seen)
+            {
+                return Task.CompletedTask;
+            }
+
+            if (_applied.Task.IsCompleted)
+            {
+                _applied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            return _applied.Task;
         }
     }
 
@@ -53,6 +76,12 @@ public sealed class LiveProjection(LiveState state, CallRecorder recorder, Recor
                 recorder.Apply(e);
                 _recordings.Apply(e);
                 applied++;
+            }
+
+            if (applied > 0)
+            {
+                // Continuations run asynchronously: the waiting publisher never runs inside this lock.
+                _applied.TrySetResult();
             }
         }
 

@@ -3,8 +3,10 @@ using Hotline.Core.Live;
 namespace Hotline.Web.Live;
 
 /// <summary>
-/// Coalesces the live projection into snapshots for <see cref="LiveFeed"/>: every 250 ms when events were
-/// applied since the last one (at most 4 per second), and at least once a second so ages keep ticking.
+/// Coalesces the live projection into snapshots for <see cref="LiveFeed"/>: at most one per <see cref="Interval"/>
+/// (4 per second), at least one per <see cref="MaxSilence"/> so ages keep ticking. Leading edge: an event that comes
+/// when the last snapshot is 250 ms old or older goes out at once; one that comes sooner goes out 250 ms after it,
+/// never later, and is not held for a fixed tick.
 /// </summary>
 public sealed class LivePublisherService(LiveProjection projection, LiveFeed feed, TimeProvider time, ILogger<LivePublisherService> logger)
     : BackgroundService
@@ -16,19 +18,25 @@ public sealed class LivePublisherService(LiveProjection projection, LiveFeed fee
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        LiveSnapshot? last = null;
+        // Events in the last published snapshot; -1 before the first, so a failed first one is retried.
+        long seen = -1;
         try
         {
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var now = time.GetUtcNow();
-                if (last is null || projection.EventsApplied != last.EventsApplied || now - last.GeneratedAt >= MaxSilence - Interval / 2)
+                using var cycle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                // Both timers start before the snapshot is taken: the next one is at least Interval after it.
+                var earliest = Task.Delay(Interval, time, cycle.Token);
+                var latest = Task.Delay(MaxSilence, time, cycle.Token);
+                if (await PublishAsync(time.GetUtcNow()) is { } snapshot)
                 {
-                    last = await PublishAsync(now) ?? last;
+                    seen = snapshot.EventsApplied;
                 }
+
+                await earliest;
+                await Task.WhenAny(projection.WhenAppliedBeyond(seen), latest);
+                await cycle.CancelAsync();
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

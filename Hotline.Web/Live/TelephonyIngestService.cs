@@ -170,7 +170,10 @@ public sealed class TelephonyIngestService(
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                await FlushAsync(cancellationToken);
+                // SQLite's async API runs synchronously: a flush (tens of ms at 2,000 events/s) would hold a thread-pool
+                // worker, and on a small machine the live snapshots' hub sends queue behind it. A thread of its own takes it.
+                await Task.Factory.StartNew(() => FlushAsync(cancellationToken), CancellationToken.None,
+                    TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
