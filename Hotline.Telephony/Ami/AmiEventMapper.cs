@@ -194,6 +194,10 @@ public sealed class AmiEventMapper
             call.Done = true;
             output.Add(new CallSelfServed(at, call.Id, f.GetString("Node"u8) ?? ""));
         }
+        else if (f.Is("Stage"u8, "Queue"u8) && !call.Done)
+        {
+            output.Add(new CallLeftIvr(at, call.Id, f.GetString("Keys"u8) ?? ""));
+        }
     }
 
     /// <summary>Our queue-exit dialplan's <c>UserEvent(HotlineCallback,Queue: q,QueuedAt: epoch)</c>: the caller left a

@@ -87,6 +87,15 @@ public sealed class AmiEventMapperTests
     }
 
     [Fact]
+    public void Leaving_the_ivr_for_the_queue_reports_the_keys_pressed()
+    {
+        LinkUp();
+        Event(Ivr("1.1", "Enter", 0), Ivr("1.1", "Queue", 4, "Keys: 5-3"), Join("1.1", 4.1));
+
+        Assert.Equal([new CallLeftIvr(At(4), "1.1", "5-3")], _out.OfType<CallLeftIvr>());
+    }
+
+    [Fact]
     public void Ring_no_answer_puts_the_seat_back_to_ready()
     {
         LinkUp();

@@ -60,7 +60,7 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
     public async Task Moving_self_service_to_digit_7_and_applying_it_serves_a_caller_who_presses_7()
     {
         var menu = IvrMenu.Default();
-        menu.Options[0].Digit = "7";
+        menu.Options.Single(o => o.Node == "hours").Digit = "7";
 
         var results = await _telephony.PublishIvrAsync(IvrDialplan.Generate(menu, "hotline", 60), IvrDialplan.Extensions(menu), Ct);
 
@@ -73,6 +73,26 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
         Assert.Equal("hours", _seen.OfType<CallSelfServed>().Single().IvrNode);
         Assert.Equal(1, Today().SelfServed);
         Assert.Equal(1.0 / 2, Today().EffectiveConnectionRate, 3);
+    }
+
+    [Fact]
+    public async Task The_agent_who_answers_sees_the_key_the_caller_pressed_in_the_shipped_menu()
+    {
+        var published = await _telephony.PublishIvrAsync(IvrDialplan.Generate(IvrMenu.Default(), "hotline", 60), IvrDialplan.Extensions(IvrMenu.Default()), Ct);
+        Assert.True(published.All(r => r.Succeeded), string.Join("; ", published));
+        await _telephony.LogInAsync("T9", "2009", Ct);
+        await _telephony.SetReadyAsync("T9", Ct);
+        await Until(() => _seen.Any(e => e is SeatReady { AgentId: "T9" }), TimeSpan.FromSeconds(5), "T9 ready");
+
+        await CallAsync(10, "555903", ivrDigit: "3");
+
+        await Until(() => _seen.Any(e => e is CallAnswered { AgentId: "T9" }), TimeSpan.FromSeconds(20), "T9 to answer");
+        var left = _seen.OfType<CallLeftIvr>().Single();
+        var answered = _seen.OfType<CallAnswered>().Single();
+        Assert.Equal((answered.CallId, "3"), (left.CallId, left.Keys));
+        SeatSnapshot seat;
+        lock (_liveGate) seat = _live.Snapshot(DateTimeOffset.UtcNow).Seats.Single(s => s.AgentId == "T9");
+        Assert.Equal("3 投诉举报", IvrPath.Describe(IvrMenu.Default(), seat.CurrentIvrKeys));
     }
 
     [Fact]
