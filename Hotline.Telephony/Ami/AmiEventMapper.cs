@@ -182,6 +182,12 @@ public sealed class AmiEventMapper
             return;
         }
 
+        if (f.Is("UserEvent"u8, "HotlineOutboundEnd"u8))
+        {
+            if (TryFindCall(f, out _, out var outbound) && outbound.Outbound) outbound.CitizenHungUp = true;
+            return;
+        }
+
         if (!f.Is("UserEvent"u8, "HotlineIvr"u8) || FollowCall(f) is not { } call) return;
         if (f.Is("Stage"u8, "Enter"u8))
         {
@@ -351,7 +357,9 @@ public sealed class AmiEventMapper
             return;
         }
 
-        output.Add(new CallEnded(at, call.Id, call.AgentId ?? "", Seconds(at - answered), HangupParty.System));
+        // Our outbound dialplan reports a citizen who hung up first; otherwise the agent's side ended the call.
+        var by = call.CitizenHungUp ? HangupParty.Caller : HangupParty.Agent;
+        output.Add(new CallEnded(at, call.Id, call.AgentId ?? "", Seconds(at - answered), by));
         if (call.AgentId is { } agent && _seats.TryGetValue(agent, out var seat) && seat.CallId == call.Id)
         {
             seat.CallId = null;
@@ -770,6 +778,9 @@ public sealed class AmiEventMapper
         public bool Done { get; set; }
         /// <summary>An outbound call (平台外呼) started by the bridge: ends with CallEnded or, unanswered, CallDisconnected.</summary>
         public bool Outbound { get; set; }
+
+        /// <summary>An outbound call's citizen hung up first (<c>UserEvent(HotlineOutboundEnd,By: citizen)</c>).</summary>
+        public bool CitizenHungUp { get; set; }
         public string? RecordingFile { get; set; }
         public int Generation { get; set; }
     }

@@ -271,7 +271,19 @@ public sealed class AmiEventMapperTests
             Frame(4, "DialEnd", "Uniqueid: out-1", "DestUniqueid: 9.9", "DialStatus: ANSWER"),
             Hangup("out-1", 10));
 
-        Assert.Equal([new SeatOnCall(At(4), "A1001", "out-1"), new CallEnded(At(10), "out-1", "A1001", 6, HangupParty.System), new SeatReady(At(10), "A1001")], _out);
+        Assert.Equal([new SeatOnCall(At(4), "A1001", "out-1"), new CallEnded(At(10), "out-1", "A1001", 6, HangupParty.Agent), new SeatReady(At(10), "A1001")], _out);
+    }
+
+    [Fact]
+    public void An_outbound_call_whose_citizen_hangs_up_first_is_ended_by_the_caller()
+    {
+        LinkUp();
+        Event(Frame(1, "UserEvent", "Uniqueid: out-1", "UserEvent: HotlineOutbound", "Agent: A1001", "Ticket: YH20261127-0001"),
+            Frame(4, "DialEnd", "Uniqueid: out-1", "DestUniqueid: 9.9", "DialStatus: ANSWER"),
+            Frame(9, "UserEvent", "Uniqueid: out-1", "UserEvent: HotlineOutboundEnd", "By: citizen"),
+            Hangup("out-1", 9));
+
+        Assert.Equal(HangupParty.Caller, _out.OfType<CallEnded>().Single().HungUpBy);
     }
 
     [Fact]

@@ -136,7 +136,8 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
         await Until(() => _seen.Any(e => e is SeatLoggedIn { AgentId: "T7" }), TimeSpan.FromSeconds(5), "T7 logged in");
         var driverEvents = CollectDriverEvents();
 
-        // The citizen leg is the sandbox caller Local/6@caller: it answers and stays 6 s.
+        // The citizen leg is the sandbox caller Local/6@caller: it answers and stays 6 s; the agent would talk 30 s.
+        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_2007_TALK").Add("Value", "30"), Ct);
         var callId = await _telephony.OriginateAsync("T7", "6", "YH20261127-0042", Ct);
 
         await Until(() => _seen.Any(e => e is CallEnded c && c.CallId == callId), TimeSpan.FromSeconds(20), "the outbound call to end");
@@ -146,11 +147,25 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
         var ended = _seen.OfType<CallEnded>().Single(c => c.CallId == callId);
         Assert.Equal("T7", ended.AgentId);
         Assert.InRange(ended.TalkSeconds, 4, 10);
+        Assert.Equal(HangupParty.Caller, ended.HungUpBy); // the citizen hung up first
         // The citizen leg really was dialled, and saw the authorised number (外显).
         Assert.Contains(driverEvents, f => f.Event == "DialEnd" && f["DestChannel"]?.StartsWith("Local/6@caller", StringComparison.Ordinal) == true && f["DialStatus"] == "ANSWER");
         Assert.Contains(driverEvents, f => f.Event == "DialBegin" && f["DestChannel"]?.StartsWith("Local/6@caller", StringComparison.Ordinal) == true && f["DestConnectedLineNum"] == "12345");
         // The outbound call is not an inbound call: the KPIs do not count it.
         Assert.Equal(0, Today().Offered);
+    }
+
+    [Fact]
+    public async Task An_outbound_call_the_agent_ends_first_is_ended_by_the_agent()
+    {
+        await _telephony.LogInAsync("T6", "2006", Ct);
+        await Until(() => _seen.Any(e => e is SeatLoggedIn { AgentId: "T6" }), TimeSpan.FromSeconds(5), "T6 logged in");
+        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_2006_TALK").Add("Value", "3"), Ct);
+
+        var callId = await _telephony.OriginateAsync("T6", "20", null, Ct);
+
+        await Until(() => _seen.Any(e => e is CallEnded c && c.CallId == callId), TimeSpan.FromSeconds(20), "the outbound call to end");
+        Assert.Equal(HangupParty.Agent, _seen.OfType<CallEnded>().Single(c => c.CallId == callId).HungUpBy);
     }
 
     [Theory]
