@@ -123,10 +123,26 @@ public sealed class AccountSecurityTests(SecurityServerFixture server) : IClassF
         using var _ = browser;
         Assert.True(await WithCookieSignedInAsync(kept));
 
-        (await browser.GetAsync("/logout", Ct)).Dispose();
+        await Accounts.PostLogoutAsync(browser);
 
         Assert.False(await WithCookieSignedInAsync(kept));
         Assert.Single(await SecurityTestKit.AuditRowsAsync(server, AuditActions.SignOut, user.UserName));
+    }
+
+    [Fact]
+    public async Task Sign_out_takes_only_a_post_with_the_antiforgery_token()
+    {
+        var user = await SecurityTestKit.NewUserAsync(server, Roles.BackOffice);
+        var (browser, _) = await SecurityTestKit.SignedInWithCookieAsync(server, user.UserName);
+        using var __ = browser;
+
+        using var get = await browser.GetAsync("/logout", Ct);
+        using var forged = await browser.PostAsync("/logout", new FormUrlEncodedContent([]), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.True(await IsSignedInAsync(browser));
+        Assert.Empty(await SecurityTestKit.AuditRowsAsync(server, AuditActions.SignOut, user.UserName));
     }
 
     [Fact]
