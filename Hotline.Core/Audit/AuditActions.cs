@@ -18,4 +18,5 @@ public static class AuditActions
     public const string SettingChanged = "setting-changed";
     public const string IvrEdited = "ivr-edited";
     public const string AssessmentConfirmed = "assessment-confirmed";
+    public const string CallMonitored = "call-monitored";
 }

@@ -19,7 +19,10 @@ public sealed record CallRecord
     public double WrapUpSeconds { get; init; }
     public string? AgentId { get; init; }
     public string? HungUpBy { get; init; }
+    /// <summary>Self-service calls: the IVR node that served them.</summary>
     public string? IvrNode { get; init; }
+    /// <summary>Calls that left the IVR for the queue: the keys pressed (<see cref="Hotline.Telephony.CallLeftIvr.Keys"/>).</summary>
+    public string? IvrKeys { get; init; }
     public int? AbandonPosition { get; init; }
     public string? TicketNumber { get; init; }
 }

@@ -124,6 +124,11 @@ public sealed class CallRecorder
                 Changed(call);
                 break;
 
+            case CallLeftIvr l when Find(l.CallId) is { } call:
+                call.IvrKeys = l.Keys;
+                Changed(call);
+                break;
+
             case CallEnteredIvr ivr:
                 _ = Find(ivr.CallId); // nothing to store, but an unknown id still counts
                 break;
@@ -292,6 +297,7 @@ public sealed class CallRecorder
         public string? AgentId { get; set; }
         public string? HungUpBy { get; set; }
         public string? IvrNode { get; set; }
+        public string? IvrKeys { get; set; }
         public int? AbandonPosition { get; set; }
         public string? TicketNumber { get; set; }
 
@@ -312,6 +318,7 @@ public sealed class CallRecorder
             AgentId = AgentId,
             HungUpBy = HungUpBy,
             IvrNode = IvrNode,
+            IvrKeys = IvrKeys,
             AbandonPosition = AbandonPosition,
             TicketNumber = TicketNumber,
         };

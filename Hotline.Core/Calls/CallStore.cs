@@ -20,6 +20,7 @@ public sealed class CallStore
         ("outcome", DbType.String), ("wait_seconds", DbType.Double), ("talk_seconds", DbType.Double),
         ("wrap_up_seconds", DbType.Double), ("agent_id", DbType.String), ("hung_up_by", DbType.String),
         ("ivr_node", DbType.String), ("abandon_position", DbType.Int32), ("ticket_number", DbType.String),
+        ("ivr_keys", DbType.String),
     ];
 
     private static readonly (string, DbType)[] IntervalColumns =
@@ -33,7 +34,7 @@ public sealed class CallStore
                arrived_at AS ArrivedAt, queued_at AS QueuedAt, answered_at AS AnsweredAt, ended_at AS EndedAt,
                outcome AS Outcome, wait_seconds AS WaitSeconds, talk_seconds AS TalkSeconds,
                wrap_up_seconds AS WrapUpSeconds, agent_id AS AgentId, hung_up_by AS HungUpBy, ivr_node AS IvrNode,
-               abandon_position AS AbandonPosition, ticket_number AS TicketNumber
+               abandon_position AS AbandonPosition, ticket_number AS TicketNumber, ivr_keys AS IvrKeys
         FROM calls
         """;
 
@@ -172,6 +173,7 @@ public sealed class CallStore
         v[14] = c.IvrNode;
         v[15] = c.AbandonPosition;
         v[16] = c.TicketNumber;
+        v[17] = c.IvrKeys;
     }
 
     private static void FillInterval(SeatInterval i, object?[] v)
@@ -223,6 +225,7 @@ public sealed class CallStore
         public string? AgentId { get; set; }
         public string? HungUpBy { get; set; }
         public string? IvrNode { get; set; }
+        public string? IvrKeys { get; set; }
         public int? AbandonPosition { get; set; }
         public string? TicketNumber { get; set; }
 
@@ -243,6 +246,7 @@ public sealed class CallStore
             AgentId = AgentId,
             HungUpBy = HungUpBy,
             IvrNode = IvrNode,
+            IvrKeys = IvrKeys,
             AbandonPosition = AbandonPosition,
             TicketNumber = TicketNumber,
         };

@@ -376,6 +376,10 @@ public static class Migrations
         new(14, "user session last activity", """
             ALTER TABLE user_sessions ADD last_seen_at {bigint} NULL;
             """),
+        // The keys a caller pressed in the IVR before the queue, so a call record (and its ticket) keeps the caller's choice.
+        new(15, "IVR keys of a call", """
+            ALTER TABLE calls ADD ivr_keys {key} NULL;
+            """),
     ];
 
     private static string SeedCalendar(IReadOnlyList<CalendarDay> days)

@@ -6,6 +6,8 @@ internal sealed class LiveCall
     public string CallId = "";
     public string CallerNumber = "";
     public long ArrivedTicks;
+    /// <summary>The keys pressed in the IVR (<see cref="Hotline.Telephony.CallLeftIvr.Keys"/>); null before it left the menu.</summary>
+    public string? IvrKeys;
 
     // Buckets of the arrival day, half hour and minute; a shared discard bucket when not counted.
     public KpiCounters Day = null!;
@@ -32,6 +34,7 @@ internal sealed class LiveCall
         CallId = "";
         CallerNumber = "";
         ArrivedTicks = 0;
+        IvrKeys = null;
         Day = HalfHour = Minute = null!;
         OfferedToAgents = HasOutcome = Answered = false;
         WaitSeconds = 0;

@@ -15,6 +15,7 @@ internal sealed class LiveSeat(string agentId)
 
     public string? CurrentCallId;
     public string? CurrentCaller;
+    public string? CurrentIvrKeys;
     /// <summary>Queued time of the current call while it rings (0 when unknown).</summary>
     public long CurrentQueuedTicks;
     /// <summary>Wait of the current call once answered (NaN before).</summary>
@@ -30,6 +31,7 @@ internal sealed class LiveSeat(string agentId)
     {
         CurrentCallId = null;
         CurrentCaller = null;
+        CurrentIvrKeys = null;
         CurrentQueuedTicks = 0;
         CurrentWaitSeconds = double.NaN;
     }

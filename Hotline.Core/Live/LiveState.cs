@@ -144,6 +144,7 @@ public sealed class LiveState
             case CallSelfServed s: OnSelfServed(s); break;
             case CallbackRequested r: OnCallbackRequested(r, t); break;
             case CallDisconnected d: OnDisconnected(d, t); break;
+            case CallLeftIvr l: OnLeftIvr(l); break;
             case CallEnteredIvr: break;
             case OutboundCallStarted o: OnOutbound(o, t); break;
             case SeatLoggedIn i: OnLoggedIn(i, t); break;
@@ -264,7 +265,7 @@ public sealed class LiveState
                 : s.CurrentCallId is not null && s.CurrentQueuedTicks != 0 ? Seconds(t - s.CurrentQueuedTicks)
                 : null;
             seats.Add(new SeatSnapshot(s.AgentId, s.Name, s.Extension, s.State, s.Reason, Seconds(t - s.EnteredTicks),
-                s.CallsToday, s.CurrentCallId, s.CurrentCaller, wait));
+                s.CallsToday, s.CurrentCallId, s.CurrentCaller, wait, s.CurrentIvrKeys));
         }
 
         seats.Sort((a, b) => string.CompareOrdinal(a.AgentId, b.AgentId));
@@ -440,6 +441,11 @@ public sealed class LiveState
         Finish(call);
     }
 
+    private void OnLeftIvr(CallLeftIvr l)
+    {
+        if (_calls.TryGetValue(l.CallId, out var call)) call.IvrKeys = l.Keys;
+    }
+
     private void OnSelfServed(CallSelfServed s)
     {
         if (!_calls.TryGetValue(s.CallId, out var call)) return;
@@ -459,6 +465,7 @@ public sealed class LiveState
         var seat = GetSeat(o.AgentId, t);
         seat.CurrentCallId = o.CallId;
         seat.CurrentCaller = o.Number;
+        seat.CurrentIvrKeys = null;
         seat.CurrentQueuedTicks = 0;
         seat.CurrentWaitSeconds = double.NaN;
     }
@@ -549,6 +556,7 @@ public sealed class LiveState
     {
         seat.CurrentCallId = call.CallId;
         seat.CurrentCaller = call.CallerNumber.Length == 0 ? null : call.CallerNumber;
+        seat.CurrentIvrKeys = call.IvrKeys;
         seat.CurrentQueuedTicks = call.QueuedTicks;
         seat.CurrentWaitSeconds = call.Answered ? call.WaitSeconds : double.NaN;
     }
@@ -557,6 +565,7 @@ public sealed class LiveState
     {
         seat.CurrentCallId = callId;
         seat.CurrentCaller = null;
+        seat.CurrentIvrKeys = null;
         seat.CurrentQueuedTicks = 0;
         seat.CurrentWaitSeconds = waitSeconds;
     }

@@ -2,7 +2,8 @@ using Hotline.Telephony;
 
 namespace Hotline.Core.Live;
 
-/// <summary>One seat. <see cref="CurrentCaller"/> is the full number: the web layer masks it per role.</summary>
+/// <summary>One seat. <see cref="CurrentCaller"/> is the full number: the web layer masks it per role.
+/// <see cref="CurrentIvrKeys"/> are the keys the current caller pressed in the IVR (see <see cref="CallLeftIvr"/>).</summary>
 public sealed record SeatSnapshot(
     string AgentId,
     string Name,
@@ -13,4 +14,5 @@ public sealed record SeatSnapshot(
     int CallsToday,
     string? CurrentCallId,
     string? CurrentCaller,
-    double? CurrentCallWaitSeconds);
+    double? CurrentCallWaitSeconds,
+    string? CurrentIvrKeys = null);

@@ -182,6 +182,12 @@ public sealed class AmiEventMapper
             return;
         }
 
+        if (f.Is("UserEvent"u8, "HotlineOutboundEnd"u8))
+        {
+            if (TryFindCall(f, out _, out var outbound) && outbound.Outbound) outbound.CitizenHungUp = true;
+            return;
+        }
+
         if (!f.Is("UserEvent"u8, "HotlineIvr"u8) || FollowCall(f) is not { } call) return;
         if (f.Is("Stage"u8, "Enter"u8))
         {
@@ -193,6 +199,10 @@ public sealed class AmiEventMapper
             Arrive(call, f, null, at, output);
             call.Done = true;
             output.Add(new CallSelfServed(at, call.Id, f.GetString("Node"u8) ?? ""));
+        }
+        else if (f.Is("Stage"u8, "Queue"u8) && !call.Done)
+        {
+            output.Add(new CallLeftIvr(at, call.Id, f.GetString("Keys"u8) ?? ""));
         }
     }
 
@@ -347,7 +357,9 @@ public sealed class AmiEventMapper
             return;
         }
 
-        output.Add(new CallEnded(at, call.Id, call.AgentId ?? "", Seconds(at - answered), HangupParty.System));
+        // Our outbound dialplan reports a citizen who hung up first; otherwise the agent's side ended the call.
+        var by = call.CitizenHungUp ? HangupParty.Caller : HangupParty.Agent;
+        output.Add(new CallEnded(at, call.Id, call.AgentId ?? "", Seconds(at - answered), by));
         if (call.AgentId is { } agent && _seats.TryGetValue(agent, out var seat) && seat.CallId == call.Id)
         {
             seat.CallId = null;
@@ -498,12 +510,16 @@ public sealed class AmiEventMapper
     /// arrive) for the calls this mapper has never seen: their ENTERQUEUE is in the entries, and the call is neither
     /// followed nor recently ended. Those calls happened wholly (or started) while we were blind; every other call is
     /// left to the live events and the resync, so nothing is counted twice. A call still going at the end of the
-    /// entries is followed from here, so the resync and its later AMI events close it once. Returns the calls added.
+    /// entries is followed from here, so the resync and its later AMI events close it once. A caller who left the queue
+    /// with a key (EXITWITHKEY: our queue-exit context only takes 1) and did not join it again left a callback request.
+    /// Returns the calls added.
     /// </summary>
     public int Reconcile(IReadOnlyList<QueueLogEntry> entries, List<TelephonyEvent> output)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var replayed = new Dictionary<string, Call>(StringComparer.Ordinal);
+        var callers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var leftWithKey = new Dictionary<string, QueueLogEntry>(StringComparer.Ordinal);
         foreach (var e in entries)
         {
             if (e.CallId is "" or "NONE") continue;
@@ -513,6 +529,7 @@ public sealed class AmiEventMapper
                 // ENTERQUEUE: url|callerid|position
                 call = new Call(_callIdPrefix + e.CallId) { Arrived = true, QueuedAt = e.At, Queue = e.Queue };
                 replayed.Add(e.CallId, call);
+                callers[e.CallId] = e.Text(1);
                 output.Add(new CallArrived(e.At, call.Id, e.Text(1), ""));
                 output.Add(new CallQueued(e.At, call.Id, e.Queue, e.Int(2, 1)));
                 continue;
@@ -534,9 +551,24 @@ public sealed class AmiEventMapper
                     break;
                 case "ABANDON" or "EXITWITHTIMEOUT" when call.AnsweredAt is null: // position|origposition|waittime
                     call.Done = true;
+                    leftWithKey.Remove(e.CallId);
                     output.Add(new CallAbandoned(e.At, call.Id, e.Queue, e.Int(2), e.Int(0, 1)));
                     break;
+                case "EXITWITHKEY" when call.AnsweredAt is null: // key|position|origposition|waittime
+                    leftWithKey[e.CallId] = e;
+                    break;
+                case "ENTERQUEUE": // pressed too early for a callback: back in the queue
+                    leftWithKey.Remove(e.CallId);
+                    break;
             }
+        }
+
+        foreach (var (uid, e) in leftWithKey)
+        {
+            var call = replayed[uid];
+            call.Done = true;
+            var queuedAt = call.QueuedAt ?? e.At;
+            output.Add(new CallbackRequested(e.At, call.Id, e.Queue, callers[uid], queuedAt, Seconds(e.At - queuedAt)));
         }
 
         foreach (var (uid, call) in replayed)
@@ -766,6 +798,9 @@ public sealed class AmiEventMapper
         public bool Done { get; set; }
         /// <summary>An outbound call (平台外呼) started by the bridge: ends with CallEnded or, unanswered, CallDisconnected.</summary>
         public bool Outbound { get; set; }
+
+        /// <summary>An outbound call's citizen hung up first (<c>UserEvent(HotlineOutboundEnd,By: citizen)</c>).</summary>
+        public bool CitizenHungUp { get; set; }
         public string? RecordingFile { get; set; }
         public int Generation { get; set; }
     }

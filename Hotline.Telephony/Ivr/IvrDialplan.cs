@@ -33,6 +33,7 @@ public static class IvrDialplan
             ; Contract with the bridge (UserEvent names and fields):
             ;   UserEvent(HotlineIvr,Stage: Enter,Called: <number>)          -> CallArrived + CallEnteredIvr
             ;   UserEvent(HotlineIvr,Stage: SelfServed,Node: <node>)         -> CallSelfServed (counts in 有效接通率)
+            ;   UserEvent(HotlineIvr,Stage: Queue,Keys: <keys>)              -> CallLeftIvr (keys pressed, - = none)
             ;   UserEvent(HotlineCallback,Queue: <queue>,QueuedAt: <epoch>)  -> CallbackRequested
             ; Return() goes back to [inbound], which queues the call.
 
@@ -100,6 +101,7 @@ public static class IvrDialplan
             text.Append("""
                 exten => s,1,UserEvent(HotlineIvr,Stage: Enter,Called: ${IF($["${CALLERID(dnid)}" = ""]?12345:${CALLERID(dnid)})})
                  same => n,Set(IVRTRY=0)
+                 same => n,Set(IVRKEYS=)
 
                 """);
         }
@@ -110,6 +112,7 @@ public static class IvrDialplan
 
         Line(text, "n(menu)", "Set(IVRTRY=$[${IVRTRY} + 1])");
         Line(text, "n", $"Read(IVRCHOICE,{prompt},1,,1,{menu.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)})");
+        Line(text, "n", "Set(IVRKEYS=${IVRKEYS}${IF($[\"${IVRCHOICE}\" = \"\"]?-:${IVRCHOICE})})", "the path the agent sees");
         foreach (var option in options)
         {
             var target = option.Action switch
@@ -138,7 +141,8 @@ public static class IvrDialplan
             Line(text, "n(timeout)", $"Goto({Label(menu.OnTimeout)})");
         }
 
-        Line(text, "n(queue)", "Return()");
+        Line(text, "n(queue)", "UserEvent(HotlineIvr,Stage: Queue,Keys: ${IVRKEYS})");
+        Line(text, "n", "Return()");
         Line(text, "n(hangup)", "Hangup()");
     }
 

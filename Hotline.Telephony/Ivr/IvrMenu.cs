@@ -24,12 +24,17 @@ public sealed class IvrMenu
 
     public List<IvrOption> Options { get; set; } = [];
 
-    /// <summary>The shipped menu (deploy/asterisk/hotline-ivr.conf is generated from it): the greeting, 9 = the
-    /// office-hours announcement as self-service, anything else or no key = the queue.</summary>
+    /// <summary>The shipped menu (deploy/asterisk/hotline-ivr.conf is generated from it): the greeting; 1, 2, 3 and 0
+    /// name what the caller wants and go to the queue (the agent sees the choice); 9 = the office-hours announcement as
+    /// self-service; anything else or no key = the queue.</summary>
     public static IvrMenu Default() => new()
     {
         Options =
         [
+            new IvrOption { Digit = "1", Label = "政策咨询", Action = IvrAction.Queue },
+            new IvrOption { Digit = "2", Label = "求助", Action = IvrAction.Queue },
+            new IvrOption { Digit = "3", Label = "投诉举报", Action = IvrAction.Queue },
+            new IvrOption { Digit = "0", Label = "人工服务", Action = IvrAction.Queue },
             new IvrOption { Digit = "9", Label = "办公时间", Action = IvrAction.SelfService, Node = "hours", Prompt = "queue-thankyou" },
         ],
     };

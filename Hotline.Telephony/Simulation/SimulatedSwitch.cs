@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Hotline.Telephony.Ivr;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public sealed class SimulatedSwitch : ITelephony, IAsyncDisposable
     private List<TelephonyEvent> _pending = [];
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SimulationEngine? _engine;
+    private IvrMenu _ivrMenu = IvrMenu.Default();
     private readonly int _callbackAfterSeconds;
     private CancellationTokenSource? _stop;
     private Task? _loop;
@@ -179,6 +181,7 @@ public sealed class SimulatedSwitch : ITelephony, IAsyncDisposable
             }
 
             _engine = new SimulationEngine(_options, from, _callbackAfterSeconds);
+            _engine.UseIvrMenu(_ivrMenu);
             _pending.Add(new SwitchLinkUp(from, NodeName));
             _stop = new CancellationTokenSource();
         }
@@ -188,6 +191,17 @@ public sealed class SimulatedSwitch : ITelephony, IAsyncDisposable
             from, _options.Seed, _options.LoadFactor, Roster.Count);
         _loop = RunAsync(_stop.Token);
         return true;
+    }
+
+    /// <summary>The IVR menu simulated callers go through (the stored menu, applied by an Admin); before any, the shipped one.</summary>
+    public void UseIvrMenu(IvrMenu menu)
+    {
+        ArgumentNullException.ThrowIfNull(menu);
+        lock (_gate)
+        {
+            _ivrMenu = menu.Copy();
+            _engine?.UseIvrMenu(_ivrMenu);
+        }
     }
 
     /// <summary>Runs a command at the current time, under the loop's lock, and wakes the loop to forward its events.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hotline.Telephony.Ivr;
 
 namespace Hotline.Telephony.Simulation;
 
@@ -16,7 +17,8 @@ namespace Hotline.Telephony.Simulation;
 /// stream, so commands and breaks never change which calls arrive.
 /// With callbacks on (<c>callbackAfterSeconds</c> &gt; 0), a caller still waiting that long leaves a callback request
 /// (CallbackRequested, keeping the enqueue time) with probability <see cref="SimulationOptions.CallbackShare"/>, drawn from
-/// a stream of its own so the other draws stay as they were.
+/// a stream of its own so the other draws stay as they were. Queue callers press keys through the IVR menu
+/// (<see cref="UseIvrMenu"/>, by default <see cref="IvrMenu.Default"/>), drawn from a stream of their own too.
 /// A seat that receives a command is under manual control (no automatic breaks or log-out) until it is logged out.
 /// </remarks>
 public sealed class SimulationEngine
@@ -39,6 +41,9 @@ public sealed class SimulationEngine
     private readonly Random _callers;
     private readonly Random _centre;
     private readonly Random _callbackChoices;
+    private readonly Random _ivrChoices;
+    private string[] _ivrQueuePaths = [];
+    private bool _ivrTimeoutQueues;
     private readonly long _callbackAfterTicks;
     private readonly PriorityQueue<Happening, (long Ticks, long Sequence)> _agenda = new();
     private readonly Dictionary<string, Seat> _seats = new(StringComparer.Ordinal);
@@ -68,6 +73,8 @@ public sealed class SimulationEngine
         _callers = new Random(options.Seed);
         _centre = new Random(unchecked(options.Seed * 31 + 7));
         _callbackChoices = new Random(unchecked(options.Seed * 17 + 3));
+        _ivrChoices = new Random(unchecked(options.Seed * 13 + 5));
+        UseIvrMenu(IvrMenu.Default());
         _callbackAfterTicks = callbackAfterSeconds > 0 && options.CallbackShare > 0 ? Ticks(callbackAfterSeconds) : 0;
         _ringTicks = Ticks(options.RingSeconds);
         _now = start.UtcTicks;
@@ -398,6 +405,7 @@ public sealed class SimulationEngine
                 return;
         }
 
+        Emit(new CallLeftIvr(Now, call.Id, NextIvrKeys()));
         call.State = CallState.Waiting;
         call.QueuedAt = _now;
         call.Node = _waiting.AddLast(call);
@@ -413,6 +421,26 @@ public sealed class SimulationEngine
         }
 
         Route();
+    }
+
+    /// <summary>The menu queue callers go through from now on: they press the keys of one of its ways to the queue
+    /// (an option, or an option of a submenu), or, when a timeout queues, none.</summary>
+    public void UseIvrMenu(IvrMenu menu)
+    {
+        ArgumentNullException.ThrowIfNull(menu);
+        _ivrQueuePaths = menu.Options
+            .SelectMany(o => o.Action == IvrAction.Submenu
+                ? o.Options.Where(s => s.Action == IvrAction.Queue).Select(s => o.Digit + s.Digit)
+                : o.Action == IvrAction.Queue ? [o.Digit] : [])
+            .ToArray();
+        _ivrTimeoutQueues = menu.OnTimeout == IvrFallback.Queue;
+    }
+
+    private string NextIvrKeys()
+    {
+        const double NoKeyShare = 0.15;
+        if (_ivrQueuePaths.Length == 0 || (_ivrTimeoutQueues && _ivrChoices.NextDouble() < NoKeyShare)) return "-";
+        return _ivrQueuePaths[_ivrChoices.Next(_ivrQueuePaths.Length)];
     }
 
     /// <summary>Offers waiting calls, oldest first, to Ready seats, longest idle first.</summary>

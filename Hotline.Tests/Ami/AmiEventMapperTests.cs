@@ -87,6 +87,15 @@ public sealed class AmiEventMapperTests
     }
 
     [Fact]
+    public void Leaving_the_ivr_for_the_queue_reports_the_keys_pressed()
+    {
+        LinkUp();
+        Event(Ivr("1.1", "Enter", 0), Ivr("1.1", "Queue", 4, "Keys: 5-3"), Join("1.1", 4.1));
+
+        Assert.Equal([new CallLeftIvr(At(4), "1.1", "5-3")], _out.OfType<CallLeftIvr>());
+    }
+
+    [Fact]
     public void Ring_no_answer_puts_the_seat_back_to_ready()
     {
         LinkUp();
@@ -262,7 +271,19 @@ public sealed class AmiEventMapperTests
             Frame(4, "DialEnd", "Uniqueid: out-1", "DestUniqueid: 9.9", "DialStatus: ANSWER"),
             Hangup("out-1", 10));
 
-        Assert.Equal([new SeatOnCall(At(4), "A1001", "out-1"), new CallEnded(At(10), "out-1", "A1001", 6, HangupParty.System), new SeatReady(At(10), "A1001")], _out);
+        Assert.Equal([new SeatOnCall(At(4), "A1001", "out-1"), new CallEnded(At(10), "out-1", "A1001", 6, HangupParty.Agent), new SeatReady(At(10), "A1001")], _out);
+    }
+
+    [Fact]
+    public void An_outbound_call_whose_citizen_hangs_up_first_is_ended_by_the_caller()
+    {
+        LinkUp();
+        Event(Frame(1, "UserEvent", "Uniqueid: out-1", "UserEvent: HotlineOutbound", "Agent: A1001", "Ticket: YH20261127-0001"),
+            Frame(4, "DialEnd", "Uniqueid: out-1", "DestUniqueid: 9.9", "DialStatus: ANSWER"),
+            Frame(9, "UserEvent", "Uniqueid: out-1", "UserEvent: HotlineOutboundEnd", "By: citizen"),
+            Hangup("out-1", 9));
+
+        Assert.Equal(HangupParty.Caller, _out.OfType<CallEnded>().Single().HungUpBy);
     }
 
     [Fact]

@@ -63,6 +63,34 @@ public sealed class QueueLogReconciliationTests
     }
 
     [Fact]
+    public void A_caller_who_left_the_queue_with_the_callback_key_inside_the_outage_left_a_callback_request()
+    {
+        var mapper = new AmiEventMapper("pbx1") { RemembersEndedCalls = true };
+        Outage(mapper, 5, 120);
+
+        mapper.Reconcile(Log($"{E0 + 10}|9.1|hotline|NONE|ENTERQUEUE||555009|1", $"{E0 + 75}|9.1|hotline|NONE|EXITWITHKEY|1|1|1|65"), _out);
+
+        Assert.Equal(new CallbackRequested(At(75), "9.1", "hotline", "555009", At(10), 65), _out[^1]);
+        Assert.Empty(_out.OfType<CallAbandoned>());
+    }
+
+    [Fact]
+    public void A_caller_who_pressed_the_key_too_early_and_was_queued_again_is_followed_to_the_answer()
+    {
+        var mapper = new AmiEventMapper("pbx1") { RemembersEndedCalls = true };
+        Outage(mapper, 5, 120);
+
+        mapper.Reconcile(Log(
+            $"{E0 + 10}|9.1|hotline|NONE|ENTERQUEUE||555009|1",
+            $"{E0 + 13}|9.1|hotline|NONE|EXITWITHKEY|1|1|1|3",
+            $"{E0 + 13}|9.1|hotline|NONE|ENTERQUEUE||555009|1",
+            $"{E0 + 20}|9.1|hotline|A1001|CONNECT|10|9.2|2"), _out);
+
+        Assert.Empty(_out.OfType<CallbackRequested>());
+        Assert.Equal(new CallAnswered(At(20), "9.1", "A1001", "hotline", 10), _out[^1]);
+    }
+
+    [Fact]
     public void With_several_nodes_the_replayed_call_id_carries_the_node_prefix()
     {
         var mapper = new AmiEventMapper("pbx2", "pbx2:") { RemembersEndedCalls = true };

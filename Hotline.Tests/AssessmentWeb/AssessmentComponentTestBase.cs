@@ -35,6 +35,9 @@ public abstract class AssessmentComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<UserStore>();
         Services.AddSingleton<CallStore>();
         Services.AddSingleton<AuditLog>();
+        Services.AddHttpContextAccessor();
+        Services.AddSingleton<Hotline.Web.Security.RecentAuditRows>();
+        Services.AddScoped<Hotline.Web.Security.AuditTrail>();
         Services.AddSingleton<AssessmentSource>();
         Services.AddSingleton<AssessmentStore>();
         Services.AddSingleton<RosterStore>();

@@ -60,7 +60,7 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
     public async Task Moving_self_service_to_digit_7_and_applying_it_serves_a_caller_who_presses_7()
     {
         var menu = IvrMenu.Default();
-        menu.Options[0].Digit = "7";
+        menu.Options.Single(o => o.Node == "hours").Digit = "7";
 
         var results = await _telephony.PublishIvrAsync(IvrDialplan.Generate(menu, "hotline", 60), IvrDialplan.Extensions(menu), Ct);
 
@@ -73,6 +73,26 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
         Assert.Equal("hours", _seen.OfType<CallSelfServed>().Single().IvrNode);
         Assert.Equal(1, Today().SelfServed);
         Assert.Equal(1.0 / 2, Today().EffectiveConnectionRate, 3);
+    }
+
+    [Fact]
+    public async Task The_agent_who_answers_sees_the_key_the_caller_pressed_in_the_shipped_menu()
+    {
+        var published = await _telephony.PublishIvrAsync(IvrDialplan.Generate(IvrMenu.Default(), "hotline", 60), IvrDialplan.Extensions(IvrMenu.Default()), Ct);
+        Assert.True(published.All(r => r.Succeeded), string.Join("; ", published));
+        await _telephony.LogInAsync("T9", "2009", Ct);
+        await _telephony.SetReadyAsync("T9", Ct);
+        await Until(() => _seen.Any(e => e is SeatReady { AgentId: "T9" }), TimeSpan.FromSeconds(5), "T9 ready");
+
+        await CallAsync(10, "555903", ivrDigit: "3");
+
+        await Until(() => _seen.Any(e => e is CallAnswered { AgentId: "T9" }), TimeSpan.FromSeconds(20), "T9 to answer");
+        var left = _seen.OfType<CallLeftIvr>().Single();
+        var answered = _seen.OfType<CallAnswered>().Single();
+        Assert.Equal((answered.CallId, "3"), (left.CallId, left.Keys));
+        SeatSnapshot seat;
+        lock (_liveGate) seat = _live.Snapshot(DateTimeOffset.UtcNow).Seats.Single(s => s.AgentId == "T9");
+        Assert.Equal("3 投诉举报", IvrPath.Describe(IvrMenu.Default(), seat.CurrentIvrKeys));
     }
 
     [Fact]
@@ -116,7 +136,8 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
         await Until(() => _seen.Any(e => e is SeatLoggedIn { AgentId: "T7" }), TimeSpan.FromSeconds(5), "T7 logged in");
         var driverEvents = CollectDriverEvents();
 
-        // The citizen leg is the sandbox caller Local/6@caller: it answers and stays 6 s.
+        // The citizen leg is the sandbox caller Local/6@caller: it answers and stays 6 s; the agent would talk 30 s.
+        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_2007_TALK").Add("Value", "30"), Ct);
         var callId = await _telephony.OriginateAsync("T7", "6", "YH20261127-0042", Ct);
 
         await Until(() => _seen.Any(e => e is CallEnded c && c.CallId == callId), TimeSpan.FromSeconds(20), "the outbound call to end");
@@ -126,11 +147,25 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
         var ended = _seen.OfType<CallEnded>().Single(c => c.CallId == callId);
         Assert.Equal("T7", ended.AgentId);
         Assert.InRange(ended.TalkSeconds, 4, 10);
+        Assert.Equal(HangupParty.Caller, ended.HungUpBy); // the citizen hung up first
         // The citizen leg really was dialled, and saw the authorised number (外显).
         Assert.Contains(driverEvents, f => f.Event == "DialEnd" && f["DestChannel"]?.StartsWith("Local/6@caller", StringComparison.Ordinal) == true && f["DialStatus"] == "ANSWER");
         Assert.Contains(driverEvents, f => f.Event == "DialBegin" && f["DestChannel"]?.StartsWith("Local/6@caller", StringComparison.Ordinal) == true && f["DestConnectedLineNum"] == "12345");
         // The outbound call is not an inbound call: the KPIs do not count it.
         Assert.Equal(0, Today().Offered);
+    }
+
+    [Fact]
+    public async Task An_outbound_call_the_agent_ends_first_is_ended_by_the_agent()
+    {
+        await _telephony.LogInAsync("T6", "2006", Ct);
+        await Until(() => _seen.Any(e => e is SeatLoggedIn { AgentId: "T6" }), TimeSpan.FromSeconds(5), "T6 logged in");
+        await _driver.SendAsync(new AmiAction("Setvar").Add("Variable", "AGENT_2006_TALK").Add("Value", "3"), Ct);
+
+        var callId = await _telephony.OriginateAsync("T6", "20", null, Ct);
+
+        await Until(() => _seen.Any(e => e is CallEnded c && c.CallId == callId), TimeSpan.FromSeconds(20), "the outbound call to end");
+        Assert.Equal(HangupParty.Agent, _seen.OfType<CallEnded>().Single(c => c.CallId == callId).HungUpBy);
     }
 
     [Theory]

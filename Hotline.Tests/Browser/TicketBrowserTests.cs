@@ -31,6 +31,21 @@ public sealed class TicketBrowserTests(ChromiumFixture chromium, TicketsServerFi
     }
 
     [Fact]
+    public async Task The_sign_out_button_posts_the_form_and_ends_the_session()
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "backoffice01", "/tickets");
+        await Assertions.Expect(page.Locator("[data-interactive='true']")).ToBeVisibleAsync();
+
+        await page.Locator("[data-part='logout'] button").ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/login"));
+        await page.GotoAsync("/tickets");
+        await page.WaitForURLAsync(new Regex("/login"));
+    }
+
+    [Fact]
     public async Task What_the_agent_typed_survives_closing_the_page()
     {
         await using var context = await NewContextAsync();

@@ -8,7 +8,11 @@ using Hotline.Telephony;
 using Hotline.Tests.Ivr;
 using Hotline.Tests.TicketsWeb;
 using Hotline.Web.Components.Pages.Callbacks;
+using Hotline.Web.Hubs;
+using Hotline.Web.Live;
 using Hotline.Web.Security;
+using Hotline.Tests.Components;
+using Hotline.Tests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,11 +24,13 @@ public sealed class CallbacksPageTests : TicketComponentTestBase
 {
     private readonly FakeDialplanSwitch _switch = new();
     private readonly BunitAuthorizationContext _auth;
+    private readonly LiveFeed _feed = new(new RecordingHubContext(), new LiveHubConnections(), NullLogger<LiveFeed>.Instance);
 
     public CallbacksPageTests()
     {
         Services.AddSingleton<ITelephony>(_switch);
         Services.AddSingleton<CallbackStore>();
+        Services.AddSingleton(_feed);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         _auth = AddAuthorization();
         _auth.SetAuthorized("backoffice01");
@@ -78,6 +84,22 @@ public sealed class CallbacksPageTests : TicketComponentTestBase
         Assert.Single(cut.FindAll("tr[data-callback]"));
         var early = await Services.GetRequiredService<CallbackStore>().FindAsync("early", Ct);
         Assert.Equal((CallbackStatus.Done, 1, "out-1", "backoffice01"), (early!.Status, early.Attempts, early.LastCallId, early.ClosedBy));
+    }
+
+    [Fact]
+    public async Task A_request_left_while_the_page_is_open_appears_without_a_refresh()
+    {
+        await _feed.PublishAsync(TestSnapshots.Create(today: TestSnapshots.Kpis() with { CallbacksRequested = 2 }, generatedAt: Time.GetUtcNow()));
+        var cut = RenderPage();
+        var now = Time.GetUtcNow();
+        await new CallStore(Connections).SaveAsync([], [], [new CallbackRequest("new", "13900000003", "12345", now.AddMinutes(-2), now)], Ct);
+
+        await _feed.PublishAsync(TestSnapshots.Create(today: TestSnapshots.Kpis() with { CallbacksRequested = 3 }, generatedAt: now));
+        Time.Advance(TimeSpan.FromSeconds(1));
+        await _feed.PublishAsync(TestSnapshots.Create(today: TestSnapshots.Kpis() with { CallbacksRequested = 3 }, generatedAt: Time.GetUtcNow()));
+
+        cut.WaitForAssertion(() => Assert.Equal(["early", "late", "new"], cut.FindAll("tr[data-callback]").Select(r => r.GetAttribute("data-callback"))));
+        Assert.Equal("3", cut.Find("[data-part='pending-count']").TextContent);
     }
 
     [Fact]

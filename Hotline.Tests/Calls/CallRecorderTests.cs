@@ -93,6 +93,18 @@ public class CallRecorderTests
     }
 
     [Fact]
+    public void A_queued_call_records_the_keys_pressed_in_the_ivr()
+    {
+        Apply(
+            new CallArrived(At(0), "c1", "13800000000", "12345"),
+            new CallEnteredIvr(At(1), "c1"),
+            new CallLeftIvr(At(9), "c1", "21"),
+            new CallQueued(At(9), "c1", "12345", 1));
+
+        Assert.Equal("21", Assert.Single(Drain().Calls).IvrKeys);
+    }
+
+    [Fact]
     public void A_call_hung_up_in_the_ivr_menu_is_recorded_as_other()
     {
         Apply(

@@ -132,7 +132,7 @@ public abstract class CallStoreTests<TDatabase>(TDatabase database) : IClassFixt
     [Fact]
     public async Task Chinese_text_round_trips()
     {
-        await _store.UpsertCallsAsync([Call("c1", DayStart.AddHours(1)) with { Queue = "12345热线·咨询", IvrNode = "社保查询/养老金到账" }], Token);
+        await _store.UpsertCallsAsync([Call("c1", DayStart.AddHours(1)) with { Queue = "12345热线·咨询", IvrNode = "社保查询/养老金到账", IvrKeys = "2-1" }], Token);
         await _store.InsertIntervalsAsync([new SeatInterval("A001", SeatState.NotReady, "小休（用餐）", DayStart, DayStart.AddMinutes(30))], Token);
 
         var call = Assert.Single(await _store.LoadCallsAsync(DayStart, DayEnd, Token));
@@ -140,6 +140,7 @@ public abstract class CallStoreTests<TDatabase>(TDatabase database) : IClassFixt
 
         Assert.Equal("12345热线·咨询", call.Queue);
         Assert.Equal("社保查询/养老金到账", call.IvrNode);
+        Assert.Equal("2-1", call.IvrKeys);
         Assert.Equal("小休（用餐）", interval.Reason);
     }
 

@@ -1,5 +1,6 @@
 using Bunit;
 using Hotline.Telephony;
+using Hotline.Telephony.Ivr;
 using Hotline.Web.Components.Pages.Agent;
 using MudBlazor;
 using MudBlazor.Services;
@@ -22,6 +23,16 @@ public sealed class AgentDeskTests : BunitContext
 
         Assert.Equal("13812341234", cut.Find("[data-part='caller']").TextContent.Trim());
         Assert.Contains("排队等待 00:07", cut.Markup);
+    }
+
+    [Fact]
+    public void The_agent_sees_what_the_caller_chose_in_the_ivr_named_by_the_menu()
+    {
+        var seat = Seat("A001", SeatState.Ringing, caller: "13812341234") with { CurrentIvrKeys = "-3" };
+
+        var cut = Render<CurrentCallCard>(p => p.Add(x => x.Seat, seat).Add(x => x.Menu, IvrMenu.Default()));
+
+        Assert.Equal("语音导航：未按键 › 3 投诉举报", cut.Find("[data-part='ivr-path']").TextContent.Trim());
     }
 
     [Fact]

@@ -44,5 +44,11 @@ public sealed class FakeDialplanSwitch : ITelephony, IDialplanPublisher
 
     public Task SetNotReadyAsync(string agentId, string reason, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public Task MonitorAsync(string supervisorExtension, string agentId, MonitorMode mode, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public ConcurrentQueue<(string SupervisorExtension, string AgentId, MonitorMode Mode)> Monitored { get; } = new();
+
+    public Task MonitorAsync(string supervisorExtension, string agentId, MonitorMode mode, CancellationToken cancellationToken = default)
+    {
+        Monitored.Enqueue((supervisorExtension, agentId, mode));
+        return Task.CompletedTask;
+    }
 }

@@ -34,6 +34,7 @@ public sealed class IvrDialplanTests
             ; Contract with the bridge (UserEvent names and fields):
             ;   UserEvent(HotlineIvr,Stage: Enter,Called: <number>)          -> CallArrived + CallEnteredIvr
             ;   UserEvent(HotlineIvr,Stage: SelfServed,Node: <node>)         -> CallSelfServed (counts in 有效接通率)
+            ;   UserEvent(HotlineIvr,Stage: Queue,Keys: <keys>)              -> CallLeftIvr (keys pressed, - = none)
             ;   UserEvent(HotlineCallback,Queue: <queue>,QueuedAt: <epoch>)  -> CallbackRequested
             ; Return() goes back to [inbound], which queues the call.
 
@@ -41,8 +42,10 @@ public sealed class IvrDialplanTests
 
             exten => s,1,UserEvent(HotlineIvr,Stage: Enter,Called: ${IF($["${CALLERID(dnid)}" = ""]?12345:${CALLERID(dnid)})})
              same => n,Set(IVRTRY=0)
+             same => n,Set(IVRKEYS=)
              same => n(menu),Set(IVRTRY=$[${IVRTRY} + 1])
              same => n,Read(IVRCHOICE,custom/welcome,1,,1,5)
+             same => n,Set(IVRKEYS=${IVRKEYS}${IF($["${IVRCHOICE}" = ""]?-:${IVRCHOICE})}) ; the path the agent sees
              same => n,GotoIf($["${IVRCHOICE}" = "1"]?queue) ; 1: 人工服务
              same => n,GotoIf($["${IVRCHOICE}" = "2"]?menu2,1) ; 2: 政策查询
              same => n,GotoIf($["${IVRCHOICE}" = ""]?timeout)
@@ -52,13 +55,15 @@ public sealed class IvrDialplanTests
              same => n,Goto(queue)
              same => n(retry),Playback(invalid)
              same => n,Goto(menu)
-             same => n(queue),Return()
+             same => n(queue),UserEvent(HotlineIvr,Stage: Queue,Keys: ${IVRKEYS})
+             same => n,Return()
              same => n(hangup),Hangup()
 
             ; Submenu 2: 政策查询
             exten => menu2,1,Set(IVRTRY=0)
              same => n(menu),Set(IVRTRY=$[${IVRTRY} + 1])
              same => n,Read(IVRCHOICE,custom/policy,1,,1,5)
+             same => n,Set(IVRKEYS=${IVRKEYS}${IF($["${IVRCHOICE}" = ""]?-:${IVRCHOICE})}) ; the path the agent sees
              same => n,GotoIf($["${IVRCHOICE}" = "1"]?social,1) ; 1: 社保
              same => n,GotoIf($["${IVRCHOICE}" = ""]?timeout)
              same => n,GotoIf($[${IVRTRY} < 2]?retry) ; a key with no option: offer the menu again
@@ -67,7 +72,8 @@ public sealed class IvrDialplanTests
              same => n,Goto(queue)
              same => n(retry),Playback(invalid)
              same => n,Goto(menu)
-             same => n(queue),Return()
+             same => n(queue),UserEvent(HotlineIvr,Stage: Queue,Keys: ${IVRKEYS})
+             same => n,Return()
              same => n(hangup),Hangup()
 
             ; Self-service 1: 社保
@@ -100,7 +106,7 @@ public sealed class IvrDialplanTests
     public void An_invalid_menu_is_refused_instead_of_generated()
     {
         var menu = IvrMenu.Default();
-        menu.Options[0].Prompt = "hours,1)\nexten => 1,1,System(rm -rf /)";
+        menu.Options.Single(o => o.Node == "hours").Prompt = "hours,1)\nexten => 1,1,System(rm -rf /)";
 
         Assert.Throws<ArgumentException>(() => IvrDialplan.Generate(menu));
     }

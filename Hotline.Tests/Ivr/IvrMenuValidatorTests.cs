@@ -26,7 +26,7 @@ public sealed class IvrMenuValidatorTests
     public void A_digit_must_be_0_to_9_or_star(string digit)
     {
         var menu = IvrMenu.Default();
-        menu.Options[0].Digit = digit;
+        menu.Options.Single(o => o.Node == "hours").Digit = digit;
 
         Assert.Contains(IvrMenuValidator.Validate(menu), e => e.Contains("按键须为 0–9 或 *", StringComparison.Ordinal));
     }
@@ -62,7 +62,7 @@ public sealed class IvrMenuValidatorTests
     public void A_prompt_that_could_inject_dialplan_is_refused(string prompt)
     {
         var menu = IvrMenu.Default();
-        menu.Options[0].Prompt = prompt;
+        menu.Options.Single(o => o.Node == "hours").Prompt = prompt;
 
         Assert.Contains(IvrMenuValidator.Validate(menu), e => e.Contains("语音文件名只能包含英文字母、数字、_、- 和 /", StringComparison.Ordinal));
     }
@@ -75,7 +75,7 @@ public sealed class IvrMenuValidatorTests
     public void A_label_with_dialplan_characters_is_refused(string label)
     {
         var menu = IvrMenu.Default();
-        menu.Options[0].Label = label;
+        menu.Options.Single(o => o.Node == "hours").Label = label;
 
         Assert.Contains(IvrMenuValidator.Validate(menu), e => e.StartsWith("按键 9：名称只能包含", StringComparison.Ordinal));
     }
@@ -88,7 +88,7 @@ public sealed class IvrMenuValidatorTests
     public void A_node_name_must_be_lowercase_letters_and_digits(string node)
     {
         var menu = IvrMenu.Default();
-        menu.Options[0].Node = node;
+        menu.Options.Single(o => o.Node == "hours").Node = node;
 
         Assert.Contains(IvrMenuValidator.Validate(menu), e => e.StartsWith("按键 9：节点名须以小写字母开头", StringComparison.Ordinal));
     }
@@ -99,7 +99,7 @@ public sealed class IvrMenuValidatorTests
         var menu = IvrMenu.Default();
         menu.Options.Add(new IvrOption
         {
-            Digit = "2", Label = "政策", Action = IvrAction.Submenu, Prompt = "custom/policy",
+            Digit = "5", Label = "政策", Action = IvrAction.Submenu, Prompt = "custom/policy",
             Options =
             [
                 new IvrOption { Digit = "1", Label = "再下一级", Action = IvrAction.Submenu, Prompt = "custom/x", Options = [new IvrOption { Digit = "1", Label = "人工" }] },
@@ -109,8 +109,8 @@ public sealed class IvrMenuValidatorTests
 
         Assert.Equal(
         [
-            "按键 2 → 按键 1：只支持一级子菜单，子菜单中不能再有子菜单",
-            "按键 2 → 按键 2：节点名 hours 已被其他选项使用",
+            "按键 5 → 按键 1：只支持一级子菜单，子菜单中不能再有子菜单",
+            "按键 5 → 按键 2：节点名 hours 已被其他选项使用",
         ], IvrMenuValidator.Validate(menu));
     }
 

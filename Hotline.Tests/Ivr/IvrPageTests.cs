@@ -45,13 +45,13 @@ public sealed class IvrPageTests : TicketComponentTestBase
     {
         var cut = RenderPage();
 
-        cut.Find("#option-0-digit").Input("7");
+        cut.Find("#option-4-digit").Input("7"); // the shipped menu's last option: 9 办公时间
         cut.Find("[data-action='save']").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("节点 pbx1：已写入并重载拨号方案。", cut.Find("[data-part='apply-result']").TextContent));
         Assert.Contains("GotoIf($[\"${IVRCHOICE}\" = \"7\"]?hours,1)", Assert.Single(_switch.Published));
         var (menu, version) = await Services.GetRequiredService<IvrMenuStore>().LoadVersionAsync(Ct);
-        Assert.Equal((1L, "7"), (version, menu.Options.Single().Digit));
+        Assert.Equal((1L, "7"), (version, menu.Options.Single(o => o.Node == "hours").Digit));
         var (rows, _) = await Services.GetRequiredService<AuditLog>().SearchAsync(new AuditQuery(Action: AuditActions.IvrEdited), Ct);
         Assert.Equal(2, rows.Count); // newest first: the apply, then the edit
         Assert.Equal(("admin01", "Admin", "ivr-menu:1"), (rows[1].Actor, rows[1].Role, rows[1].Target));
@@ -65,7 +65,7 @@ public sealed class IvrPageTests : TicketComponentTestBase
         var cut = RenderPage();
 
         cut.Find("[data-action='add-option']").Click();
-        cut.Find("#option-1-digit").Input("9");
+        cut.Find("#option-5-digit").Input("9");
         cut.Find("[data-action='save']").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("按键 9：按键重复，同一菜单中每个按键只能用一次", cut.Find("[data-part='errors']").TextContent));
@@ -81,7 +81,7 @@ public sealed class IvrPageTests : TicketComponentTestBase
         _switch.Outcome = DialplanPublishOutcome.ReloadFailed;
         var cut = RenderPage();
 
-        cut.Find("#option-0-label").Input("办公时间查询");
+        cut.Find("#option-4-label").Input("办公时间查询");
         cut.Find("[data-action='save']").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("节点 pbx1：重载拨号方案失败（refused），请检查 manager.conf 中的 command 写权限。", cut.Find("[data-part='apply-result']").TextContent));

@@ -54,6 +54,22 @@ public class LiveStateSeatTests
     }
 
     [Fact]
+    public void The_seat_taking_a_call_shows_the_keys_its_caller_pressed_in_the_ivr_until_the_call_ends()
+    {
+        var call = Answered("c1", Base, "A1", wait: 20, talk: 60).ToList();
+        call.Insert(1, new CallLeftIvr(Base.AddSeconds(10), "c1", "3"));
+        var state = NewState();
+        Apply(state, Seat("A1", Base.AddHours(-1)), call.Where(e => e.At <= Base.AddSeconds(40)));
+
+        var talking = SeatOf(state.Snapshot(Base.AddSeconds(40)), "A1");
+        Apply(state, call.Where(e => e.At > Base.AddSeconds(40)));
+        var after = SeatOf(state.Snapshot(Base.AddSeconds(200)), "A1");
+
+        Assert.Equal(("c1", "3"), (talking.CurrentCallId, talking.CurrentIvrKeys));
+        Assert.Null(after.CurrentIvrKeys);
+    }
+
+    [Fact]
     public void A_seat_counts_the_calls_it_answered_today()
     {
         var state = Run(

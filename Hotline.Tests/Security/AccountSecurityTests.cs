@@ -41,6 +41,26 @@ public sealed class AccountSecurityTests(SecurityServerFixture server) : IClassF
     }
 
     [Fact]
+    public async Task An_unknown_user_name_is_answered_and_locked_exactly_like_an_account_so_guessing_tells_nothing()
+    {
+        var name = "nobody-" + Guid.NewGuid().ToString("N")[..8];
+        using var browser = server.Browser();
+
+        var answers = new List<string>();
+        for (var i = 1; i <= 4; i++)
+        {
+            using var failed = await Accounts.PostLoginAsync(browser, name, "wrong-password-" + i);
+            answers.Add(failed.Headers.Location!.OriginalString.Contains("error=locked", StringComparison.Ordinal) ? "locked" : "failed");
+        }
+
+        Assert.Equal(["failed", "failed", "locked", "locked"], answers);
+        Assert.Single(await SecurityTestKit.AuditRowsAsync(server, AuditActions.Lockout, name));
+        server.Time.Advance(TimeSpan.FromMinutes(10));
+        using var later = await Accounts.PostLoginAsync(browser, name, "again");
+        Assert.Contains("error=1", later.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task A_locked_account_opens_again_after_the_lockout_time()
     {
         var user = await SecurityTestKit.NewUserAsync(server, Roles.Official);
@@ -103,10 +123,26 @@ public sealed class AccountSecurityTests(SecurityServerFixture server) : IClassF
         using var _ = browser;
         Assert.True(await WithCookieSignedInAsync(kept));
 
-        (await browser.GetAsync("/logout", Ct)).Dispose();
+        await Accounts.PostLogoutAsync(browser);
 
         Assert.False(await WithCookieSignedInAsync(kept));
         Assert.Single(await SecurityTestKit.AuditRowsAsync(server, AuditActions.SignOut, user.UserName));
+    }
+
+    [Fact]
+    public async Task Sign_out_takes_only_a_post_with_the_antiforgery_token()
+    {
+        var user = await SecurityTestKit.NewUserAsync(server, Roles.BackOffice);
+        var (browser, _) = await SecurityTestKit.SignedInWithCookieAsync(server, user.UserName);
+        using var __ = browser;
+
+        using var get = await browser.GetAsync("/logout", Ct);
+        using var forged = await browser.PostAsync("/logout", new FormUrlEncodedContent([]), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.True(await IsSignedInAsync(browser));
+        Assert.Empty(await SecurityTestKit.AuditRowsAsync(server, AuditActions.SignOut, user.UserName));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using Hotline.Core.Security;
 using Hotline.Web.Security;
+using Hotline.Tests.Web;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,7 +70,7 @@ public sealed class LiveHubSessionTests(SecurityServerFixture server) : IClassFi
         using var _ = browser;
         await using var __ = connection;
 
-        (await browser.GetAsync("/logout", Ct)).Dispose();
+        await Accounts.PostLogoutAsync(browser);
 
         await AssertClosedAfterRevalidationAsync(connection, closed);
     }

@@ -1,3 +1,4 @@
+using Hotline.Telephony.Ivr;
 using Hotline.Telephony;
 using Hotline.Telephony.Simulation;
 
@@ -161,5 +162,49 @@ public class SimulationEngineTests
         Assert.NotEmpty(answers);
         Assert.All(answers, a => Assert.Equal((a.At - queued[a.CallId]).TotalSeconds, a.WaitSeconds, 6));
         Assert.Contains(answers, a => a.WaitSeconds == 4);
+    }
+
+    [Fact]
+    public void Every_queued_caller_first_leaves_the_ivr_with_the_keys_of_one_of_the_menus_ways_to_the_queue()
+    {
+        var options = SimulationScenarios.Textbook(callsPerHalfHour: 100, handleSeconds: 60);
+        var engine = new SimulationEngine(options, Midnight);
+        var events = new List<TelephonyEvent>();
+        SimulationScenarios.StaffByCommand(engine, 5, events.Add);
+
+        engine.RunUntil(Midnight.AddHours(2), events.Add);
+
+        var queued = events.OfType<CallQueued>().ToList();
+        var left = events.OfType<CallLeftIvr>().ToDictionary(l => l.CallId);
+        Assert.True(queued.Count > 300, $"{queued.Count} queued calls");
+        Assert.All(queued, q => Assert.True(events.IndexOf(left[q.CallId]) < events.IndexOf(q)));
+        // The shipped menu: 1, 2, 3 and 0 go to the queue, and so does no key at all.
+        Assert.Equal(["-", "0", "1", "2", "3"], left.Values.Select(l => l.Keys).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void After_a_new_menu_callers_press_its_keys_through_submenus()
+    {
+        var options = SimulationScenarios.Textbook(callsPerHalfHour: 100, handleSeconds: 60);
+        var engine = new SimulationEngine(options, Midnight);
+        var events = new List<TelephonyEvent>();
+        SimulationScenarios.StaffByCommand(engine, 5, events.Add);
+        engine.UseIvrMenu(new IvrMenu
+        {
+            OnTimeout = IvrFallback.Hangup,
+            Options =
+            [
+                new IvrOption { Digit = "9", Label = "办公时间", Action = IvrAction.SelfService, Node = "hours", Prompt = "queue-thankyou" },
+                new IvrOption
+                {
+                    Digit = "4", Label = "社保", Action = IvrAction.Submenu, Prompt = "custom/social",
+                    Options = [new IvrOption { Digit = "1", Label = "养老", Action = IvrAction.Queue }, new IvrOption { Digit = "2", Label = "医保", Action = IvrAction.Queue }],
+                },
+            ],
+        });
+
+        engine.RunUntil(Midnight.AddHours(1), events.Add);
+
+        Assert.Equal(["41", "42"], events.OfType<CallLeftIvr>().Select(l => l.Keys).Distinct().Order(StringComparer.Ordinal));
     }
 }

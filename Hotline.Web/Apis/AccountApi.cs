@@ -1,6 +1,7 @@
 using Hotline.Core.Audit;
 using Hotline.Core.Security;
 using Hotline.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,8 +16,8 @@ public static class AccountApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/account/login", LogInAsync).AllowAnonymous().RequireRateLimiting(HotlineRateLimits.SignIn);
-        app.MapPost("/logout", (Delegate)LogOutAsync).AllowAnonymous();
-        app.MapGet("/logout", (Delegate)LogOutAsync).AllowAnonymous();
+        // POST with the antiforgery token only: a link or image elsewhere cannot sign a user out.
+        app.MapPost("/logout", LogOutAsync).AllowAnonymous();
         return app;
     }
 
@@ -41,8 +42,14 @@ public static class AccountApi
     }
 
     /// <summary>Ends the session row too: a copy of the cookie kept from before is refused afterwards.</summary>
-    private static async Task<RedirectHttpResult> LogOutAsync(HttpContext http, SessionStore sessions, AuditLog audit)
+    private static async Task<Results<RedirectHttpResult, BadRequest<string>>> LogOutAsync(HttpContext http, IAntiforgery antiforgery, SessionStore sessions, AuditLog audit)
     {
+        // The form binding that checks the token elsewhere does not run here: no form fields are read.
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.BadRequest("退出请求无效，请从页面上的“退出”按钮退出。");
+        }
+
         var user = http.User;
         if (user.FindFirstValue(HotlineClaims.SessionId) is { Length: > 0 } session)
         {

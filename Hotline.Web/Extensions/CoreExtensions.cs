@@ -44,6 +44,7 @@ public static class CoreExtensions
         services.AddSingleton<Hotline.Core.Callbacks.CallbackStore>();
         services.AddSingleton<Hotline.Core.Ivr.IvrMenuStore>();
         services.AddSingleton<Hotline.Web.Ivr.IvrPublisher>();
+        services.AddSingleton<Hotline.Web.Ivr.IvrMenuCache>();
 
         // First hosted service: everything after it may read the database.
         services.AddHostedService<DatabaseInitializer>();

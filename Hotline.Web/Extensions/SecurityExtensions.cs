@@ -17,6 +17,7 @@ public static class SecurityExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SecurityOptions>>().Value);
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<UnknownNameLockout>();
         services.AddHttpContextAccessor();
         services.AddSingleton<RecentAuditRows>();
         services.AddScoped<AuditTrail>();

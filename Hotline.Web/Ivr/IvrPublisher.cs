@@ -3,6 +3,7 @@ using Hotline.Core.Audit;
 using Hotline.Core.Ivr;
 using Hotline.Telephony;
 using Hotline.Telephony.Ivr;
+using Hotline.Telephony.Simulation;
 using Microsoft.Extensions.Options;
 
 namespace Hotline.Web.Ivr;
@@ -50,7 +51,8 @@ public sealed class IvrPublisher(IvrMenuStore store, ITelephony telephony, IOpti
         IvrApplyResult result;
         if (telephony is not IDialplanPublisher publisher)
         {
-            result = new IvrApplyResult(true, ["当前为模拟交换机，菜单已保存，无需重载拨号方案。"]);
+            (telephony as SimulatedSwitch)?.UseIvrMenu(menu);
+            result = new IvrApplyResult(true, ["当前为模拟交换机，菜单已保存并生效，无需重载拨号方案。"]);
         }
         else
         {

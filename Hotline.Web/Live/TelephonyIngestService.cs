@@ -1,6 +1,7 @@
 using Hotline.Core;
 using Hotline.Core.Agents;
 using Hotline.Core.Calls;
+using Hotline.Core.Ivr;
 using Hotline.Core.Recordings;
 using Hotline.Telephony;
 using Hotline.Telephony.Simulation;
@@ -25,7 +26,8 @@ public sealed class TelephonyIngestService(
     TimeProvider time,
     ILogger<TelephonyIngestService> logger,
     RecordingStore? recordings = null,
-    RecordingFiles? recordingFiles = null) : BackgroundService
+    RecordingFiles? recordingFiles = null,
+    IvrMenuStore? ivrMenus = null) : BackgroundService
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(500);
 
@@ -120,6 +122,11 @@ public sealed class TelephonyIngestService(
 
     private async Task StartSwitchAsync(CancellationToken cancellationToken)
     {
+        if (telephony is SimulatedSwitch simulated && ivrMenus is not null)
+        {
+            simulated.UseIvrMenu(await ivrMenus.LoadAsync(cancellationToken)); // simulated callers press the stored menu's keys
+        }
+
         if (demo.Value.Enabled && _restoredCalls == 0 && telephony is SimulatedSwitch simulation)
         {
             // A fresh demo shows a realistic day so far instead of an empty board.

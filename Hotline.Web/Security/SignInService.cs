@@ -16,7 +16,8 @@ public sealed class SignInService(
     AuditLog audit,
     IOptionsMonitor<SecurityOptions> options,
     TimeProvider time,
-    ILogger<SignInService> logger)
+    ILogger<SignInService> logger,
+    UnknownNameLockout unknownNames)
 {
     private static readonly UserAccount Placeholder = new() { UserName = "-", DisplayName = "-", Role = Roles.Agent, PasswordHash = "" };
 
@@ -32,7 +33,7 @@ public sealed class SignInService(
         if (user is null)
         {
             hasher.VerifyHashedPassword(Placeholder, DummyHash.Value, password ?? "");
-            return await FailAsync(actor, null, address, "unknown user", cancellationToken);
+            return await FailUnknownAsync(actor, address, now, cancellationToken);
         }
 
         if (user.IsLockedAt(now))
@@ -72,6 +73,25 @@ public sealed class SignInService(
         await audit.WriteAsync(user.UserName, user.Role, address, AuditActions.SignIn, user.UserName, null, cancellationToken);
         logger.LogInformation("{UserName} signed in as {Role}", user.UserName, user.Role);
         return new SignInResult(SignInStatus.Succeeded, user, session);
+    }
+
+    /// <summary>An unknown name fails and locks like an account (<see cref="UnknownNameLockout"/>).</summary>
+    private async Task<SignInResult> FailUnknownAsync(string actor, string? address, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (unknownNames.IsLocked(actor, now))
+        {
+            await audit.WriteAsync(actor, null, address, AuditActions.SignInFailed, actor, "unknown user (locked)", cancellationToken);
+            return new SignInResult(SignInStatus.LockedOut, null, null);
+        }
+
+        var settings = options.CurrentValue;
+        var result = await FailAsync(actor, null, address, "unknown user", cancellationToken);
+        if (!unknownNames.RecordFailure(actor, settings.MaxFailedSignIns, now.AddMinutes(settings.LockoutMinutes))) return result;
+        await audit.WriteAsync(actor, null, address, AuditActions.Lockout, actor,
+            $"{settings.MaxFailedSignIns} failed sign-ins with an unknown user name; refused for {settings.LockoutMinutes} minutes", cancellationToken);
+        logger.LogWarning("Unknown user name {UserName} refused for {Minutes} minutes after {Failures} failed sign-ins from {Address}",
+            actor, settings.LockoutMinutes, settings.MaxFailedSignIns, address);
+        return new SignInResult(SignInStatus.LockedOut, null, null);
     }
 
     private async Task<SignInResult> FailAsync(string actor, string? role, string? address, string reason, CancellationToken cancellationToken)

@@ -27,7 +27,8 @@ public static class DemoUsers
 
         // A back-office desk with an extension of its own (not a queue seat): it makes follow-up calls and callbacks.
         list.Add(User("backoffice01", "后台处理01", Roles.BackOffice, passwordHash) with { AgentId = "B001", Extension = "8101" });
-        list.Add(User("supervisor01", "班长01", Roles.Supervisor, passwordHash));
+        // A supervisor's own extension rings first when they listen to, whisper to or barge into a call.
+        list.Add(User("supervisor01", "班长01", Roles.Supervisor, passwordHash) with { Extension = "8201" });
         list.Add(User("department01", "承办单位01", Roles.Department, passwordHash) with { DepartmentId = Hotline.Core.Tickets.Storage.DemoTicketData.DemoDepartmentId });
         list.Add(User("official01", "信访局01", Roles.Official, passwordHash));
         list.Add(User("admin01", "系统管理员01", Roles.Admin, passwordHash));
