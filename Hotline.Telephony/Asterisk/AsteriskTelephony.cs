@@ -17,6 +17,7 @@ namespace Hotline.Telephony.Asterisk;
 public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDisposable
 {
     private readonly AsteriskOptions _options;
+    private readonly int _callbackAfterSeconds;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<TelephonyEvent> _events = Channel.CreateBounded<TelephonyEvent>(
@@ -40,6 +41,7 @@ public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDi
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         _options = options.Value.Asterisk;
+        _callbackAfterSeconds = options.Value.Callbacks.OfferAfterSeconds;
         var errors = _options.Validate();
         if (errors.Count > 0)
         {
@@ -354,6 +356,24 @@ public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDi
         }
 
         await client.SendAsync(new AmiAction("CoreShowChannels"), cancellationToken).ConfigureAwait(false);
+        await CheckQueueConfigAsync(client, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Warns when the node's queues.conf and the callback setting disagree (<see cref="QueueConfigCheck"/>).</summary>
+    private async Task CheckQueueConfigAsync(AmiClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await client.SendAsync(QueueConfigCheck.Request(_options.Queue), cancellationToken).ConfigureAwait(false);
+            foreach (var problem in QueueConfigCheck.Problems(response, _options.Queue, _callbackAfterSeconds))
+            {
+                _logger.LogWarning("Asterisk {Node}: {Problem}", client.Name, problem);
+            }
+        }
+        catch (AmiActionException ex)
+        {
+            _logger.LogInformation("Asterisk {Node}: queues.conf could not be read over AMI ({Reason}); the callback settings are not checked", client.Name, ex.Message);
+        }
     }
 
     /// <summary>Sends and waits for Asterisk's answer; an error answer throws <see cref="AmiActionException"/>.</summary>

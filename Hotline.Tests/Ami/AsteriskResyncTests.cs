@@ -35,9 +35,10 @@ public sealed class AsteriskResyncTests
         await telephony.StartAsync(ct);
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!actions.Contains("CoreShowChannels") && DateTime.UtcNow < deadline) await Task.Delay(20, ct);
+        while (!actions.Contains("GetConfig") && DateTime.UtcNow < deadline) await Task.Delay(20, ct);
 
-        Assert.Equal(["Login", "QueueStatus", "QueueStatus", "QueueStatus", "CoreShowChannels"], actions.Where(a => a != "Ping"));
+        // Then queues.conf is read to check the callback settings (QueueConfigCheck).
+        Assert.Equal(["Login", "QueueStatus", "QueueStatus", "QueueStatus", "CoreShowChannels", "GetConfig"], actions.Where(a => a != "Ping"));
         await stop.CancelAsync();
         await server;
     }

@@ -96,6 +96,15 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_shipped_queues_conf_read_over_ami_agrees_with_the_default_callback_setting()
+    {
+        var response = await _driver.SendAsync(QueueConfigCheck.Request("hotline"), Ct);
+
+        Assert.Empty(QueueConfigCheck.Problems(response, "hotline", new CallbackOptions().OfferAfterSeconds));
+        Assert.Single(QueueConfigCheck.Problems(response, "hotline", 45));
+    }
+
+    [Fact]
     public async Task A_menu_that_does_not_load_is_reported_as_not_applied()
     {
         // The file is written, but Asterisk's [hotline-ivr] then lacks the extension the check expects.
