@@ -370,8 +370,9 @@ public sealed class AsteriskTelephony : ITelephony, IDialplanPublisher, IAsyncDi
                 _logger.LogWarning("Asterisk {Node}: {Problem}", client.Name, problem);
             }
         }
-        catch (AmiActionException ex)
+        catch (Exception ex) when (ex is AmiActionException or TimeoutException)
         {
+            // Only a check: the link and the resync stand without it.
             _logger.LogInformation("Asterisk {Node}: queues.conf could not be read over AMI ({Reason}); the callback settings are not checked", client.Name, ex.Message);
         }
     }
