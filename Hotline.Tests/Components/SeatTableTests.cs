@@ -46,6 +46,6 @@ public sealed class SeatTableTests : BunitContext
 
         cut.FindAll("[data-agent='A002'] button")[0].Click();
 
-        Assert.Equal("A002", forced);
+        cut.WaitForAssertion(() => Assert.Equal("A002", forced));
     }
 }
