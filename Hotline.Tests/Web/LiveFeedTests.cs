@@ -70,7 +70,8 @@ public sealed class LiveFeedTests
         await NextAsync();
 
         _time.Advance(TimeSpan.FromMilliseconds(400));
-        Login("A001");
+        // One event: the publisher may take its snapshot between two events of a batch applied one by one.
+        _projection.Apply(new SeatLoggedIn(_time.GetUtcNow(), "A001", "话务员A001", "8001"));
         var next = await NextAsync();
 
         Assert.Equal(Start.AddMilliseconds(400), next.GeneratedAt);

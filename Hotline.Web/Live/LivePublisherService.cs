@@ -25,10 +25,12 @@ public sealed class LivePublisherService(LiveProjection projection, LiveFeed fee
             while (!stoppingToken.IsCancellationRequested)
             {
                 using var cycle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                // Both timers start before the snapshot is taken: the next one is at least Interval after it.
+                // The snapshot's time is read before the timers start, so the next snapshot is at least Interval after
+                // this one by the snapshots' own times too.
+                var now = time.GetUtcNow();
                 var earliest = Task.Delay(Interval, time, cycle.Token);
                 var latest = Task.Delay(MaxSilence, time, cycle.Token);
-                if (await PublishAsync(time.GetUtcNow()) is { } snapshot)
+                if (await PublishAsync(now) is { } snapshot)
                 {
                     seen = snapshot.EventsApplied;
                 }
