@@ -6,7 +6,6 @@ using Hotline.Telephony;
 using Hotline.Telephony.Ami;
 using Hotline.Telephony.Asterisk;
 using Hotline.Telephony.Ivr;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Tests.Asterisk;
 
@@ -31,15 +30,7 @@ public sealed class AsteriskIvrAndCallbackTests : IAsyncLifetime
         var (host, port) = await AsteriskSandbox.AmiAsync();
         _driver = await AsteriskSandbox.StartDriverAsync(host, port, 8, 8, Ct);
 
-        var options = new TelephonyOptions { Mode = "Asterisk" };
-        options.Asterisk.Nodes.Add(new AsteriskNodeOptions
-        {
-            Name = "sandbox",
-            Ami = new AmiEndpointOptions { Host = host, Port = port, User = AsteriskSandbox.User, Secret = AsteriskSandbox.Secret },
-            IvrIncludePath = AsteriskSandbox.IvrIncludePath,
-        });
-        options.Asterisk.OutboundCallerId = "12345";
-        _telephony = new AsteriskTelephony(Options.Create(options), TimeProvider.System, tune: s => s with { FirstRetryDelay = TimeSpan.FromMilliseconds(100), MaxRetryDelay = TimeSpan.FromSeconds(1) });
+        _telephony = AsteriskSandbox.Bridge(host, port, node => node.IvrIncludePath = AsteriskSandbox.IvrIncludePath);
         await _telephony.StartAsync(Ct);
         _consumer = ConsumeAsync();
         await Until(() => _seen.Any(e => e is SwitchLinkUp), TimeSpan.FromSeconds(10), "the bridge's link-up");

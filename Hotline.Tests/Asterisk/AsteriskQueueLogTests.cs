@@ -5,7 +5,6 @@ using System.Net.Sockets;
 using Hotline.Telephony;
 using Hotline.Telephony.Ami;
 using Hotline.Telephony.Asterisk;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Tests.Asterisk;
 
@@ -32,14 +31,7 @@ public sealed class AsteriskQueueLogTests : IAsyncLifetime
 
         _relay = new Relay(host, port);
         _relay.Open();
-        var options = new TelephonyOptions { Mode = "Asterisk" };
-        options.Asterisk.Nodes.Add(new AsteriskNodeOptions
-        {
-            Name = "sandbox",
-            Ami = new AmiEndpointOptions { Host = "127.0.0.1", Port = _relay.Port, User = AsteriskSandbox.User, Secret = AsteriskSandbox.Secret },
-            QueueLogPath = QueueLogPath,
-        });
-        _telephony = new AsteriskTelephony(Options.Create(options), TimeProvider.System, tune: s => s with { FirstRetryDelay = TimeSpan.FromMilliseconds(100), MaxRetryDelay = TimeSpan.FromMilliseconds(500) });
+        _telephony = AsteriskSandbox.Bridge("127.0.0.1", _relay.Port, node => node.QueueLogPath = QueueLogPath, maxRetryDelay: TimeSpan.FromMilliseconds(500));
         await _telephony.StartAsync(Ct);
         _consumer = ConsumeAsync();
         await Until(() => _seen.Any(e => e is SwitchLinkUp), TimeSpan.FromSeconds(10), "the bridge's link-up");

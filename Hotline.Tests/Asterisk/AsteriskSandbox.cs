@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using Hotline.Telephony;
 using Hotline.Telephony.Ami;
+using Hotline.Telephony.Asterisk;
+using Microsoft.Extensions.Options;
 
 namespace Hotline.Tests.Asterisk;
 
@@ -64,6 +67,21 @@ public static class AsteriskSandbox
     /// The tests' own AMI connection ("driver"), logged in, with the sandbox reset and the emulated agents talking
     /// <paramref name="talkMin"/>..<paramref name="talkMax"/> seconds (extensions.conf [agents]).
     /// </summary>
+    /// <summary>
+    /// The product's bridge on one sandbox node ("sandbox", authorised number 12345), reconnecting quickly because tests
+    /// cut and restore links; <paramref name="node"/> adds node settings (IVR include, queue_log).
+    /// </summary>
+    public static AsteriskTelephony Bridge(string host, int port, Action<AsteriskNodeOptions>? node = null, TimeSpan? maxRetryDelay = null)
+    {
+        var settings = new AsteriskNodeOptions { Name = "sandbox", Ami = new AmiEndpointOptions { Host = host, Port = port, User = User, Secret = Secret } };
+        node?.Invoke(settings);
+        var options = new TelephonyOptions { Mode = "Asterisk" };
+        options.Asterisk.Nodes.Add(settings);
+        options.Asterisk.OutboundCallerId = "12345";
+        return new AsteriskTelephony(Options.Create(options), TimeProvider.System,
+            tune: s => s with { FirstRetryDelay = TimeSpan.FromMilliseconds(100), MaxRetryDelay = maxRetryDelay ?? TimeSpan.FromSeconds(1) });
+    }
+
     public static async Task<AmiClient> StartDriverAsync(string host, int port, int talkMin, int talkMax, CancellationToken cancellationToken)
     {
         var driver = new AmiClient(Settings(host, port, "driver"), TimeProvider.System);

@@ -5,7 +5,6 @@ using Hotline.Core.Live;
 using Hotline.Telephony;
 using Hotline.Telephony.Ami;
 using Hotline.Telephony.Asterisk;
-using Microsoft.Extensions.Options;
 
 namespace Hotline.Tests.Asterisk;
 
@@ -29,10 +28,7 @@ public sealed class AsteriskTelephonyTests : IAsyncLifetime
         // Short talk times keep the test fast.
         _driver = await AsteriskSandbox.StartDriverAsync(host, port, 2, 3, Ct);
 
-        var options = new TelephonyOptions { Mode = "Asterisk" };
-        options.Asterisk.Nodes.Add(new AsteriskNodeOptions { Name = "sandbox", Ami = new AmiEndpointOptions { Host = host, Port = port, User = AsteriskSandbox.User, Secret = AsteriskSandbox.Secret } });
-        options.Asterisk.OutboundCallerId = "12345";
-        _telephony = new AsteriskTelephony(Options.Create(options), TimeProvider.System, tune: s => s with { FirstRetryDelay = TimeSpan.FromMilliseconds(100), MaxRetryDelay = TimeSpan.FromSeconds(1) });
+        _telephony = AsteriskSandbox.Bridge(host, port);
         await _telephony.StartAsync(TestContext.Current.CancellationToken);
         _consumer = ConsumeAsync();
         await Until(() => _seen.Any(e => e is SwitchLinkUp), TimeSpan.FromSeconds(10), "the bridge's link-up");

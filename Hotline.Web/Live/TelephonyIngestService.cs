@@ -170,23 +170,25 @@ public sealed class TelephonyIngestService(
         _caughtUp.TrySetResult();
     }
 
-    private async Task FlushPeriodicallyAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The periodic flush, on one thread of its own for the service's life: SQLite's async API runs synchronously, so a
+    /// flush (tens of ms at 2,000 events/s) would hold a thread-pool worker, and on a small machine the live snapshots'
+    /// hub sends would queue behind it. Blocking waits are fine on a dedicated thread.
+    /// </summary>
+    private Task FlushPeriodicallyAsync(CancellationToken cancellationToken) => Task.Factory.StartNew(() =>
     {
         using var timer = new PeriodicTimer(FlushInterval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            while (timer.WaitForNextTickAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
             {
-                // SQLite's async API runs synchronously: a flush (tens of ms at 2,000 events/s) would hold a thread-pool
-                // worker, and on a small machine the live snapshots' hub sends queue behind it. A thread of its own takes it.
-                await Task.Factory.StartNew(() => FlushAsync(cancellationToken), CancellationToken.None,
-                    TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+                FlushAsync(cancellationToken).GetAwaiter().GetResult();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-    }
+    }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private async Task FlushUntilDoneAsync(CancellationToken cancellationToken)
     {

@@ -33,33 +33,23 @@ public sealed class SignInService(
         if (user is null)
         {
             hasher.VerifyHashedPassword(Placeholder, DummyHash.Value, password ?? "");
-            return await FailUnknownAsync(actor, address, now, cancellationToken);
+            // An unknown name fails and locks like an account, so the answer does not tell which names exist.
+            return unknownNames.IsLocked(actor, now)
+                ? await RefuseLockedAsync(actor, null, address, "unknown user (locked)", cancellationToken)
+                : await FailAndCountAsync(actor, null, address, "unknown user", (max, until) => Task.FromResult(unknownNames.RecordFailure(actor, max, until)), cancellationToken);
         }
 
         if (user.IsLockedAt(now))
         {
-            await audit.WriteAsync(user.UserName, user.Role, address, AuditActions.SignInFailed, user.UserName, "locked", cancellationToken);
-            logger.LogWarning("Sign-in refused for {UserName}: locked until {Until}", user.UserName, user.LockedUntil);
-            return new SignInResult(SignInStatus.LockedOut, null, null);
+            return await RefuseLockedAsync(user.UserName, user.Role, address, "locked", cancellationToken);
         }
 
         var verified = hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "")
             is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded;
         if (!verified)
         {
-            var settings = options.CurrentValue;
-            var locked = await users.RecordFailedSignInAsync(user.Id, settings.MaxFailedSignIns, now.AddMinutes(settings.LockoutMinutes), cancellationToken);
-            var result = await FailAsync(user.UserName, user.Role, address, "wrong password", cancellationToken);
-            if (!locked)
-            {
-                return result;
-            }
-
-            await audit.WriteAsync(user.UserName, user.Role, address, AuditActions.Lockout, user.UserName,
-                $"{settings.MaxFailedSignIns} failed sign-ins; locked for {settings.LockoutMinutes} minutes", cancellationToken);
-            logger.LogWarning("Account {UserName} locked for {Minutes} minutes after {Failures} failed sign-ins from {Address}",
-                user.UserName, settings.LockoutMinutes, settings.MaxFailedSignIns, address);
-            return new SignInResult(SignInStatus.LockedOut, null, null);
+            return await FailAndCountAsync(user.UserName, user.Role, address, "wrong password",
+                (max, until) => users.RecordFailedSignInAsync(user.Id, max, until, cancellationToken), cancellationToken);
         }
 
         if (user.Disabled)
@@ -75,22 +65,26 @@ public sealed class SignInService(
         return new SignInResult(SignInStatus.Succeeded, user, session);
     }
 
-    /// <summary>An unknown name fails and locks like an account (<see cref="UnknownNameLockout"/>).</summary>
-    private async Task<SignInResult> FailUnknownAsync(string actor, string? address, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<SignInResult> RefuseLockedAsync(string actor, string? role, string? address, string reason, CancellationToken cancellationToken)
     {
-        if (unknownNames.IsLocked(actor, now))
-        {
-            await audit.WriteAsync(actor, null, address, AuditActions.SignInFailed, actor, "unknown user (locked)", cancellationToken);
-            return new SignInResult(SignInStatus.LockedOut, null, null);
-        }
+        await audit.WriteAsync(actor, role, address, AuditActions.SignInFailed, actor, reason, cancellationToken);
+        logger.LogWarning("Sign-in refused for {UserName} from {Address}: {Reason}", actor, address, reason);
+        return new SignInResult(SignInStatus.LockedOut, null, null);
+    }
 
+    /// <summary>A failed sign-in, counted by <paramref name="recordFailure"/> (the limit and the lock's end; true when this
+    /// failure locks): the one that reaches the limit is also audited as a lockout.</summary>
+    private async Task<SignInResult> FailAndCountAsync(string actor, string? role, string? address, string reason,
+        Func<int, DateTimeOffset, Task<bool>> recordFailure, CancellationToken cancellationToken)
+    {
         var settings = options.CurrentValue;
-        var result = await FailAsync(actor, null, address, "unknown user", cancellationToken);
-        if (!unknownNames.RecordFailure(actor, settings.MaxFailedSignIns, now.AddMinutes(settings.LockoutMinutes))) return result;
-        await audit.WriteAsync(actor, null, address, AuditActions.Lockout, actor,
-            $"{settings.MaxFailedSignIns} failed sign-ins with an unknown user name; refused for {settings.LockoutMinutes} minutes", cancellationToken);
-        logger.LogWarning("Unknown user name {UserName} refused for {Minutes} minutes after {Failures} failed sign-ins from {Address}",
-            actor, settings.LockoutMinutes, settings.MaxFailedSignIns, address);
+        var locked = await recordFailure(settings.MaxFailedSignIns, time.GetUtcNow().AddMinutes(settings.LockoutMinutes));
+        var result = await FailAsync(actor, role, address, reason, cancellationToken);
+        if (!locked) return result;
+        await audit.WriteAsync(actor, role, address, AuditActions.Lockout, actor,
+            $"{settings.MaxFailedSignIns} failed sign-ins ({reason}); locked for {settings.LockoutMinutes} minutes", cancellationToken);
+        logger.LogWarning("{UserName} locked for {Minutes} minutes after {Failures} failed sign-ins ({Reason}) from {Address}",
+            actor, settings.LockoutMinutes, settings.MaxFailedSignIns, reason, address);
         return new SignInResult(SignInStatus.LockedOut, null, null);
     }
 
